@@ -1,0 +1,62 @@
+/**
+ * The Pulumi program: config files -> validated model -> rendered artifacts -> components -> outputs.
+ *
+ * Validation runs first and throws one error listing every problem, so a bad config never
+ * declares (or deletes) a single resource.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { loadModelFromPulumiConfig } from "./infra/config";
+import { Secrets } from "./infra/secrets";
+import { DockerHosts } from "./infra/dockerHosts";
+import { ClusterNetwork } from "./infra/network";
+import { RabbitCluster } from "./infra/cluster/rabbitCluster";
+import { LoadBalancerPair } from "./infra/loadbalancer/loadBalancerPair";
+import { Topology } from "./infra/topology/topology";
+
+const model = loadModelFromPulumiConfig();
+for (const w of model.warnings) pulumi.log.warn(`${w.file}:${w.line}:${w.column}  ${w.path}  ${w.message}`);
+
+const secrets = new Secrets("secrets", { model });
+const hosts = new DockerHosts("hosts", { hosts: model.hosts });
+const network = new ClusterNetwork("network", { network: model.network, hosts });
+
+const cluster = new RabbitCluster("cluster", {
+  cluster: model.cluster,
+  stack: model.stack,
+  network,
+  hosts,
+  erlangCookie: secrets.erlangCookie,
+  adminPassword: secrets.adminPassword,
+});
+
+const loadBalancers = new LoadBalancerPair("lb", {
+  pair: model.loadBalancers,
+  cluster: model.cluster,
+  stack: model.stack,
+  network,
+  hosts,
+  adminPassword: secrets.adminPassword,
+  statsPassword: secrets.statsPassword,
+  dependsOn: cluster.ready,
+});
+
+const topology = new Topology("topology", {
+  topology: model.topology,
+  safety: model.safety,
+  version: model.cluster.version,
+  managementEndpoint: model.managementEndpoint,
+  adminUser: model.cluster.adminUser,
+  adminPassword: secrets.adminPassword,
+  userPasswords: secrets.userPasswords,
+  dependsOn: [...cluster.ready, ...loadBalancers.ready],
+});
+
+const credentials = pulumi.interpolate`${model.cluster.adminUser}:${secrets.adminPassword}`;
+export const virtualIp = model.loadBalancers.virtualIp;
+export const amqpUrl = pulumi.secret(pulumi.interpolate`amqp://${credentials}@${model.loadBalancers.virtualIp}:5672`);
+export const managementUrl = pulumi.secret(pulumi.interpolate`http://${credentials}@${model.loadBalancers.virtualIp}:15672`);
+export const managementEndpoint = model.managementEndpoint;
+export const adminUser = model.cluster.adminUser;
+export const nodes = cluster.nodes;
+export const loadBalancerAddresses = loadBalancers.addresses;
+export const userNames = topology.userNames;
