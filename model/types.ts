@@ -143,6 +143,7 @@ export interface Origin {
 export interface VhostSpec {
   readonly name: string;
   readonly origin: Origin;
+  readonly description: string | undefined;
   /** Vhost default queue type (3.11+/4.x metadata). Undefined: broker default. */
   readonly defaultQueueType: QueueType | undefined;
   /** Firehose tracing; off by default, switchable per stack. */
@@ -231,9 +232,11 @@ export interface PolicySpec {
 export interface UserSpec {
   readonly name: string;
   readonly origin: Origin;
+  readonly description: string | undefined;
+  /** RabbitMQ user tags (monitoring, management, policymaker, administrator). Default none. */
   readonly tags: readonly string[];
-  /** Given password is a stack secret key name; undefined: generated. */
-  readonly passwordSecret: string | undefined;
+  /* No password here: topology files live in the repo. Passwords come from the stack secret
+     `rabbitmq-ha:userPasswords` (by user name) or are generated (infra/secrets.ts). */
   /** Per vhost grants, derived from publishes/consumes. */
   readonly grants: readonly UserGrant[];
 }
