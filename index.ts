@@ -55,6 +55,7 @@ const credentials = pulumi.interpolate`${model.cluster.adminUser}:${secrets.admi
 export const virtualIp = model.loadBalancers.virtualIp;
 export const amqpUrl = pulumi.secret(pulumi.interpolate`amqp://${credentials}@${model.loadBalancers.virtualIp}:5672`);
 export const managementUrl = pulumi.secret(pulumi.interpolate`http://${credentials}@${model.loadBalancers.virtualIp}:15672`);
+export const statsUrl = pulumi.secret(pulumi.interpolate`http://stats:${secrets.statsPassword}@${model.loadBalancers.virtualIp}:8404/stats`);
 export const managementEndpoint = model.managementEndpoint;
 export const adminUser = model.cluster.adminUser;
 export const nodes = cluster.nodes;

@@ -164,6 +164,8 @@ export interface ExchangeSpec {
   /** Name of an exchange in the same vhost. Replaces. */
   readonly alternateExchange: string | undefined;
   readonly description: string | undefined;
+  /** Set on exchanges the model generated (retry expansion): the queue they serve. Optional. */
+  readonly generatedFor?: string | undefined;
 }
 
 export interface DeadLetterSpec {
@@ -195,7 +197,7 @@ export interface QueueSpec {
   readonly deliveryLimit: number | undefined;
   /** Quorum only. */
   readonly initialGroupSize: number | undefined;
-  /** Expanded by model/retry.ts into retry and parking-lot objects; kept for `names`. */
+  /** Expanded by model/derive/retry.ts into retry and parking-lot objects; kept for `names`. */
   readonly retry: RetrySpec | undefined;
   /** Set on objects the model generated (retry expansion): the queue they serve. */
   readonly generatedFor: string | undefined;
@@ -211,6 +213,8 @@ export interface BindingSpec {
   readonly routingKey: string;
   /** Header-exchange arguments (x-match etc.). */
   readonly arguments: Readonly<Record<string, string | number | boolean>>;
+  /** Set on bindings the model generated (retry expansion): the queue they serve. Optional. */
+  readonly generatedFor?: string | undefined;
 }
 
 export const POLICY_APPLY_TO = ["queues", "exchanges", "all", "classic_queues", "quorum_queues", "streams"] as const;

@@ -1,0 +1,31 @@
+/**
+ * What `runProgram` answers when nobody applies resources for real: ids derived from names and
+ * inputs echoed as outputs, plus the outputs other resources read (a generated password, an
+ * image id). Enough for the program to finish and for its graph to be inspected.
+ */
+import { createHash, randomInt } from "node:crypto";
+import type { CreatedState, DeclaredResource } from "./declaredResource";
+
+const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+function randomText(length: number): string {
+  return Array.from({ length }, () => ALPHANUMERIC[randomInt(ALPHANUMERIC.length)]).join("");
+}
+
+const FAKE_OUTPUTS: Readonly<Record<string, (r: DeclaredResource) => Record<string, unknown>>> = {
+  // A real random value, so nothing downstream can mistake it for a known constant.
+  "random:index/randomPassword:RandomPassword": (r) => ({ result: randomText(Number(r.inputs["length"] ?? 16)) }),
+  "random:index/randomString:RandomString": (r) => ({ result: randomText(Number(r.inputs["length"] ?? 16)) }),
+  // Stable per image name, like a real image id for unchanged content.
+  "docker:index/remoteImage:RemoteImage": (r) => ({
+    imageId: `sha256:${createHash("sha256").update(String(r.inputs["name"])).digest("hex")}`,
+  }),
+};
+
+export async function fakeNewResource(resource: DeclaredResource): Promise<CreatedState> {
+  if (!resource.custom) return { id: "", state: {} };
+  return {
+    id: `${resource.name}-id`,
+    state: { ...resource.inputs, ...(FAKE_OUTPUTS[resource.type]?.(resource) ?? {}) },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * What `npm run render` writes: every rendered file, as `<out>/<container>/<path in the
+ * container>`, and `<out>/manifest.json`, the `{type, name, inputs}` of every resource the
+ * program declares, in registration order. Secrets are "[secret]" in both.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { loadStackOrThrow } from "../../model/load";
+import { renderStackFiles } from "../../render/stackFiles";
+import type { NewResource } from "./declaredResource";
+import { maskedInputs, runProgram } from "./programRunner";
+
+export interface RenderOptions {
+  readonly projectDir: string;
+  readonly stack: string;
+  readonly outDir: string;
+  /** For tests: how resources are created (default: fakes, nothing is applied). */
+  readonly newResource?: NewResource;
+}
+
+export interface RenderSummary {
+  /** Paths written, relative to outDir. */
+  readonly files: string[];
+  readonly resources: number;
+}
+
+function write(outDir: string, relative: string, text: string): string {
+  const file = path.join(outDir, relative);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return relative;
+}
+
+export async function renderToDir(o: RenderOptions): Promise<RenderSummary> {
+  // Validation first: a bad stack fails with its diagnostics before the program runs.
+  const model = loadStackOrThrow(o.projectDir, o.stack);
+  const { resources } = await runProgram({ projectDir: o.projectDir, stack: o.stack, ...(o.newResource ? { newResource: o.newResource } : {}) });
+  const files = renderStackFiles(model).map((f) => write(o.outDir, path.join(f.container, f.path), f.text));
+  const manifest = resources.map((r) => ({ type: r.type, name: r.name, inputs: maskedInputs(r) }));
+  files.push(write(o.outDir, "manifest.json", `${JSON.stringify(manifest, null, 2)}\n`));
+  return { files, resources: resources.length };
+}

@@ -1,0 +1,25 @@
+/**
+ * The program's stack outputs: its module exports, resolved. Secret ones are masked in
+ * `outputs`; `revealed` keeps their values for callers that must use them (never print it).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { MASK } from "./secretPaths";
+
+function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => output.apply((v) => resolve(v)));
+}
+
+export async function resolveOutputs(
+  exports: Record<string, unknown>,
+): Promise<{ outputs: Record<string, unknown>; revealed: Record<string, unknown> }> {
+  const outputs: Record<string, unknown> = {};
+  const revealed: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(exports)) {
+    if (key.startsWith("__") || typeof raw === "function") continue;
+    const output = pulumi.output(raw);
+    const value = await valueOf(output);
+    revealed[key] = value;
+    outputs[key] = (await pulumi.isSecret(output)) ? MASK : value;
+  }
+  return { outputs, revealed };
+}

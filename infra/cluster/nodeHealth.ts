@@ -1,0 +1,28 @@
+import type * as docker from "@pulumi/docker";
+import { AMQP_PORT, MANAGEMENT_PORT } from "../../render/rabbitmqConf";
+
+/**
+ * Healthy = the node accepts TCP on its AMQP and management ports. RabbitMQ opens them only
+ * after it has booted and joined its cluster (and closes them when pause_minority pauses it).
+ * A bash /dev/tcp probe costs a few milliseconds; `rabbitmq-diagnostics` would start an
+ * Erlang VM (about a second of CPU) on every probe, on 2 cores shared by every node.
+ */
+export const NODE_HEALTHCHECK: docker.types.input.ContainerHealthcheck = {
+  tests: ["CMD", "bash", "-c", `exec 3<>/dev/tcp/127.0.0.1/${AMQP_PORT} && exec 4<>/dev/tcp/127.0.0.1/${MANAGEMENT_PORT}`],
+  // Probed every second while starting, so `wait` returns as soon as the node is up ...
+  startPeriod: "120s",
+  startInterval: "1s",
+  // ... then every few seconds (engines before Docker 25 ignore startInterval and use this
+  // from the start, so it also bounds how late `wait` notices a booted node).
+  interval: "5s",
+  timeout: "5s",
+  retries: 3,
+};
+
+/**
+ * How long `pulumi up` waits for a node to become healthy: first boot plus cluster formation
+ * (discovery retries), with room for a slow, shared machine.
+ */
+export function nodeWaitTimeoutSeconds(discoveryRetryLimit: number, discoveryRetryIntervalMs: number): number {
+  return 120 + Math.ceil((discoveryRetryLimit * discoveryRetryIntervalMs) / 1000);
+}

@@ -1,0 +1,61 @@
+/**
+ * One load balancer: HAProxy and Keepalived in ONE container (templates/loadbalancer).
+ *
+ * Why one container, not HAProxy plus a Keepalived sharing its network namespace: the VIP sits
+ * on this container's eth0, and the image's supervisor stops the other process and exits when
+ * either dies. So a SIGKILLed Keepalived or a dead HAProxy takes the container's namespace, and
+ * the VIP with it, down: two holders of the VIP cannot happen, and the peer takes over. And an
+ * HAProxy restart is a container restart, which brings both back up in one fresh namespace:
+ * Keepalived is never stranded with only `lo`, as it was when it joined HAProxy's namespace
+ * and HAProxy's container was recreated (both hazards seen in the hand-built lab).
+ */
+import * as docker from "@pulumi/docker";
+import * as pulumi from "@pulumi/pulumi";
+import type { ClusterSpec, LoadBalancerPairSpec, LoadBalancerSpec } from "../../model/types";
+import type { HaproxySecrets } from "../../render/haproxyCfg";
+import { loadBalancerFiles } from "../../render/loadBalancerFiles";
+import { dockerObjectName, labelList } from "../labels";
+import { uploadsOf } from "../uploads";
+import { LOADBALANCER_HEALTHCHECK, LOADBALANCER_WAIT_TIMEOUT_SECONDS, publishedPorts } from "./loadBalancerHealth";
+
+export interface LoadBalancerArgs {
+  readonly pair: LoadBalancerPairSpec;
+  readonly instance: LoadBalancerSpec;
+  readonly cluster: ClusterSpec;
+  readonly stack: string;
+  readonly image: pulumi.Input<string>;
+  readonly networkName: pulumi.Input<string>;
+  readonly provider: docker.Provider;
+  readonly secrets: pulumi.Output<HaproxySecrets>;
+  /** Healthy cluster nodes: HAProxy starts with backends that answer. */
+  readonly dependsOn: pulumi.Input<pulumi.Resource>[];
+}
+
+export class LoadBalancer extends pulumi.ComponentResource {
+  public readonly container: docker.Container;
+
+  constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("rabbitmq-ha:loadbalancer:LoadBalancer", name, {}, opts);
+    const { instance, stack } = args;
+    this.container = new docker.Container(
+      `${name}-container`,
+      {
+        name: dockerObjectName(stack, instance.name),
+        image: args.image,
+        hostname: instance.name,
+        networksAdvanced: [{ name: args.networkName, ipv4Address: instance.address, aliases: [instance.name] }],
+        // Adding the VIP to eth0 and sending VRRP adverts; nothing more.
+        capabilities: { adds: ["NET_ADMIN", "NET_RAW"] },
+        ports: publishedPorts(instance.publish),
+        uploads: uploadsOf(loadBalancerFiles(args.pair, instance, args.cluster, stack), args.secrets),
+        restart: "unless-stopped",
+        labels: [...labelList(stack, "loadbalancer"), { label: "rabbitmq-ha.vrrp-priority", value: String(instance.priority) }],
+        healthcheck: LOADBALANCER_HEALTHCHECK,
+        wait: true,
+        waitTimeout: LOADBALANCER_WAIT_TIMEOUT_SECONDS,
+      },
+      { parent: this, provider: args.provider, dependsOn: args.dependsOn },
+    );
+    this.registerOutputs({ container: this.container.id });
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The two load balancers in front of the cluster and the VIP they share (see loadBalancer.ts
+ * for why each is one container). The image is built locally from templates/loadbalancer on
+ * the stack's HAProxy image and never pushed.
+ */
+import * as docker from "@pulumi/docker";
+import * as pulumi from "@pulumi/pulumi";
+import type { ClusterSpec, LoadBalancerPairSpec } from "../../model/types";
+import { basicAuthorization } from "../../render/format";
+import type { HaproxySecrets } from "../../render/haproxyCfg";
+import type { DockerHosts } from "../dockerHosts";
+import { dockerLabels } from "../labels";
+import type { ClusterNetwork } from "../network";
+import { PerHost } from "../perHost";
+import { LOADBALANCER_CONTEXT, contextDigest, loadBalancerImageName } from "./imageContext";
+import { LoadBalancer } from "./loadBalancer";
+
+export interface LoadBalancerPairArgs {
+  readonly pair: LoadBalancerPairSpec;
+  readonly cluster: ClusterSpec;
+  readonly stack: string;
+  readonly network: ClusterNetwork;
+  readonly hosts: DockerHosts;
+  readonly adminPassword: pulumi.Output<string>;
+  readonly statsPassword: pulumi.Output<string>;
+  /** What must be healthy first (the cluster's node containers). */
+  readonly dependsOn: pulumi.Input<pulumi.Resource>[];
+}
+
+export interface LoadBalancerAddress {
+  readonly name: string;
+  readonly address: string;
+}
+
+export class LoadBalancerPair extends pulumi.ComponentResource {
+  /** Both load-balancer containers, healthy once created. */
+  public readonly ready: pulumi.Resource[];
+  public readonly addresses: pulumi.Output<LoadBalancerAddress[]>;
+
+  constructor(name: string, args: LoadBalancerPairArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("rabbitmq-ha:loadbalancer:LoadBalancerPair", name, {}, opts);
+    const { pair, cluster, stack, hosts } = args;
+    const secrets: pulumi.Output<HaproxySecrets> = pulumi.secret(
+      pulumi.all([args.adminPassword, args.statsPassword]).apply(([adminPassword, statsPassword]) => ({
+        healthCheckAuthorization: basicAuthorization(cluster.adminUser, adminPassword),
+        statsPassword,
+      })),
+    );
+
+    const digest = contextDigest();
+    const images = new PerHost("load-balancer image", pair.instances.map((i) => i.host), (host) =>
+      new docker.RemoteImage(
+        `${name}-image-${host}`,
+        {
+          name: loadBalancerImageName(pair.haproxyImage),
+          build: {
+            context: LOADBALANCER_CONTEXT,
+            dockerfile: "Dockerfile",
+            buildArgs: { HAPROXY_IMAGE: pair.haproxyImage },
+            labels: dockerLabels(stack, "image"),
+          },
+          // Rebuild when the context changes; keep the image when the stack goes away.
+          triggers: { context: digest },
+          keepLocally: true,
+        },
+        { parent: this, provider: hosts.providerFor(host) },
+      ),
+    );
+
+    const balancers = pair.instances.map(
+      (instance) =>
+        new LoadBalancer(
+          `${name}-${instance.name}`,
+          {
+            pair,
+            instance,
+            cluster,
+            stack,
+            image: images.get(instance.host).imageId,
+            networkName: args.network.nameOn(instance.host),
+            provider: hosts.providerFor(instance.host),
+            secrets,
+            dependsOn: args.dependsOn,
+          },
+          { parent: this },
+        ),
+    );
+
+    this.ready = balancers.map((b) => b.container);
+    this.addresses = pulumi.output(pair.instances.map((i) => ({ name: i.name, address: i.address })));
+    this.registerOutputs({ addresses: this.addresses });
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The cluster's bridge network, with a fixed subnet so every container keeps its address.
+ * Bridge networks exist per engine, so there is one per Docker host (each engine numbers its
+ * own; routing between hosts is outside this program).
+ */
+import * as docker from "@pulumi/docker";
+import * as pulumi from "@pulumi/pulumi";
+import type { NetworkSpec } from "../model/types";
+import type { DockerHosts } from "./dockerHosts";
+import { labelList } from "./labels";
+import { PerHost } from "./perHost";
+
+export interface ClusterNetworkArgs {
+  readonly network: NetworkSpec;
+  readonly hosts: DockerHosts;
+}
+
+export class ClusterNetwork extends pulumi.ComponentResource {
+  public readonly spec: NetworkSpec;
+  private readonly networks: PerHost<docker.Network>;
+
+  constructor(name: string, args: ClusterNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("rabbitmq-ha:docker:ClusterNetwork", name, {}, opts);
+    this.spec = args.network;
+    const stack = pulumi.getStack();
+    this.networks = new PerHost("cluster network", args.hosts.names, (host) =>
+      new docker.Network(
+        `${name}-${host}`,
+        {
+          name: args.network.name,
+          driver: "bridge",
+          ipamConfigs: [{ subnet: args.network.subnet, gateway: args.network.gateway }],
+          labels: labelList(stack, "network"),
+        },
+        // The name is fixed, so a replacement must delete the old network first.
+        { parent: this, provider: args.hosts.providerFor(host), deleteBeforeReplace: true },
+      ),
+    );
+    this.registerOutputs({ name: args.network.name });
+  }
+
+  /** The network's name on a host, as an Output so containers depend on the network. */
+  nameOn(host: string): pulumi.Output<string> {
+    return this.networks.get(host).name;
+  }
+}

@@ -1,0 +1,37 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as rabbitmq from "@pulumi/rabbitmq";
+import type { ExchangeSpec } from "../../model/types";
+import { objectChildName } from "./childNames";
+import { type BuildContext, DeclaredResources } from "./context";
+
+/**
+ * An exchange. `durable` is always sent (the provider defaults it to false). Every setting
+ * forces replacement; delete-before-replace because the new exchange has the same name (the
+ * broker would refuse a second declare with other settings, and deleting the old one after
+ * would delete the new one).
+ *
+ * `internal` is not an input of @pulumi/rabbitmq 3.3.8 (its settings are type, durable,
+ * autoDelete, arguments), so it cannot be applied; least-privilege permissions already keep
+ * every user without a grant from publishing to it. A warning says so instead of silence.
+ */
+export function declareExchange(ctx: BuildContext, x: ExchangeSpec): rabbitmq.Exchange {
+  if (x.internal) {
+    pulumi.log.warn(`exchange ${x.name} in ${x.vhost}: internal is not applied (@pulumi/rabbitmq 3.3.8 has no such setting); only users granted it can publish to it`);
+  }
+  const resource = new rabbitmq.Exchange(
+    objectChildName(ctx.prefix, "exchange", x),
+    {
+      name: x.name,
+      vhost: ctx.declared.vhostName(x.vhost),
+      settings: {
+        type: x.type,
+        durable: x.durable,
+        autoDelete: x.autoDelete,
+        arguments: x.alternateExchange === undefined ? undefined : { "alternate-exchange": x.alternateExchange },
+      },
+    },
+    { ...ctx.opts, deleteBeforeReplace: true },
+  );
+  ctx.declared.exchanges.set(DeclaredResources.key(x.vhost, x.name), resource);
+  return resource;
+}

@@ -1,0 +1,96 @@
+/**
+ * Stack keys (schema-valid, zod defaults applied) -> the model's infrastructure part, with the
+ * defaults that depend on other fields (image per series, gateway per subnet, client routing).
+ */
+import type { z } from "zod";
+import type { ClusterSpec, DockerHost, LoadBalancerPairSpec, NamingRules, NetworkSpec, RabbitSeries, SafetySpec } from "../types";
+import { durationMs, sizeBytes } from "../units";
+import { firstHost, formatIpv4, parseCidr } from "../net/ipv4";
+import type { clusterSchema } from "../schema/cluster";
+import { DEFAULT_DOCKER_URL, DEFAULT_HOST_NAME, type hostsSchema } from "../schema/hosts";
+import type { loadBalancersSchema } from "../schema/loadBalancers";
+import { DEFAULT_NAMING, type namingSchema } from "../schema/naming";
+import type { networkSchema } from "../schema/network";
+import type { topologyConfigSchema } from "../schema/topologyConfig";
+
+export const isSeries4 = (version: RabbitSeries): boolean => version.startsWith("4.");
+
+export function buildHosts(input: z.output<typeof hostsSchema> | undefined): DockerHost[] {
+  return input ?? [{ name: DEFAULT_HOST_NAME, url: DEFAULT_DOCKER_URL }];
+}
+
+export function buildNetwork(input: z.output<typeof networkSchema>): NetworkSpec {
+  const subnet = parseCidr(input.subnet);
+  const gateway = input.gateway ?? (subnet ? formatIpv4(firstHost(subnet)) : "");
+  return { name: input.name, subnet: input.subnet, gateway };
+}
+
+export function buildCluster(input: z.output<typeof clusterSchema>, hosts: readonly DockerHost[]): ClusterSpec {
+  const hasRam = input.nodes.some((node) => node.type === "ram");
+  const defaultHost = hosts[0]?.name ?? DEFAULT_HOST_NAME;
+  return {
+    version: input.version,
+    image: input.image ?? `rabbitmq:${input.version}-management`,
+    nodes: input.nodes.map((node) => ({
+      hostname: node.hostname,
+      type: node.type,
+      address: node.address,
+      host: node.host ?? defaultHost,
+      // The seed sends clients to the RAM nodes and keeps the disc node for persistence.
+      servesClients: node.servesClients ?? (node.type === "ram" || !hasRam),
+    })),
+    // pause_minority needs three nodes to have a majority; 4.3 ignores the setting.
+    partitionHandling: input.partitionHandling ?? (input.nodes.length >= 3 && input.version !== "4.3" ? "pause_minority" : undefined),
+    memoryHighWatermark: input.memoryHighWatermark,
+    diskFreeLimitBytes: sizeBytes(input.diskFreeLimit),
+    maxMessageSizeBytes: sizeBytes(input.maxMessageSize),
+    defaultQueueType: input.defaultQueueType ?? (isSeries4(input.version) ? "quorum" : undefined),
+    discoveryRetryLimit: input.discoveryRetryLimit,
+    discoveryRetryIntervalMs: durationMs(input.discoveryRetryInterval),
+    extraPlugins: input.extraPlugins,
+    adminUser: input.adminUser,
+  };
+}
+
+export function buildLoadBalancers(
+  input: z.output<typeof loadBalancersSchema>,
+  version: RabbitSeries,
+  hosts: readonly DockerHost[],
+): LoadBalancerPairSpec {
+  const defaultHost = hosts[0]?.name ?? DEFAULT_HOST_NAME;
+  return {
+    haproxyImage: input.haproxyImage ?? (isSeries4(version) ? "haproxy:3.0" : "haproxy:2.8"),
+    virtualIp: input.virtualIp,
+    virtualRouterId: input.virtualRouterId,
+    advertIntervalMs: durationMs(input.advertInterval),
+    vrrpVersion: input.vrrpVersion,
+    preempt: input.preempt,
+    amqpTimeoutMs: durationMs(input.amqpTimeout),
+    checkIntervalMs: durationMs(input.checkInterval),
+    instances: input.instances.map((instance) => ({
+      name: instance.name,
+      address: instance.address,
+      state: instance.state,
+      priority: instance.priority,
+      host: instance.host ?? defaultHost,
+      publish: instance.publish && {
+        bindAddress: instance.publish.bindAddress,
+        amqp: instance.publish.amqp,
+        management: instance.publish.management,
+        stats: instance.publish.stats,
+      },
+    })),
+  };
+}
+
+export function buildNaming(input: z.output<typeof namingSchema> | undefined): NamingRules {
+  return input ?? { ...DEFAULT_NAMING };
+}
+
+export function buildSafety(input: z.output<typeof topologyConfigSchema>): SafetySpec {
+  return { protectQueues: input.protectQueues, retainQueuesOnDelete: input.retainQueuesOnDelete };
+}
+
+export function managementEndpoint(input: z.output<typeof topologyConfigSchema>, virtualIp: string): string {
+  return input.managementEndpoint ?? `http://${virtualIp}:15672`;
+}

@@ -1,0 +1,121 @@
+/**
+ * The loader: stack config + topology files -> a validated Model, or every diagnostic at once.
+ *
+ * Pure TypeScript (no Pulumi): the Pulumi program (infra/config.ts), `npm run validate` and the
+ * other CLIs share it. Order: schemas of every input; then, when all are well-formed, every
+ * cross-check; then the derived topology (retry expansion) is checked again.
+ */
+import * as path from "node:path";
+import type { Diagnostic, Model } from "./types";
+import { buildCluster, buildHosts, buildLoadBalancers, buildNaming, buildNetwork, buildSafety, managementEndpoint } from "./build/stack";
+import { buildTopology } from "./build/topology";
+import { deriveTopology } from "./derive/index";
+import { isError, ModelValidationError } from "./diagnostics";
+import { carryLocations, Locations } from "./locations";
+import { checkDeclaredTopology, checkDerivedTopology, checkStack, type CheckedStack } from "./rules/index";
+import type { RuleContext } from "./rules/finding";
+import { CONFIG_NAMESPACE } from "./schema/stackConfig";
+import { displayName, SourceSet } from "./load/sources";
+import { validateStackConfig } from "./load/stackConfig";
+import { readTopologyFiles } from "./load/topologyFiles";
+import { listStacks, projectName } from "./load/stackFiles";
+import { dedupe, sortDiagnostics } from "./load/order";
+
+export { listStacks } from "./load/stackFiles";
+
+export { formatDiagnostic, ModelValidationError } from "./diagnostics";
+
+export interface ModelInput {
+  readonly project: string;
+  readonly stack: string;
+  readonly projectDir: string;
+  /** `rabbitmq-ha:*` keys without the prefix. */
+  readonly config: Readonly<Record<string, unknown>>;
+  /** Relative path used in messages and for positions. Default: Pulumi.<stack>.yaml. */
+  readonly stackFile?: string;
+}
+
+export interface LoadResult {
+  /** Only when there is no error. */
+  readonly model: Model | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function loadModel(input: ModelInput): LoadResult {
+  const stackFile = displayName(input.stackFile ?? `Pulumi.${input.stack}.yaml`);
+  const sources = new SourceSet(input.projectDir);
+  sources.read(stackFile); // positions only: values come from `input.config`
+  const { values, findings: configFindings } = validateStackConfig(input.config, stackFile);
+  const findings = [...configFindings];
+  const files = values.topology ? readTopologyFiles(values.topology.files, stackFile, sources) : undefined;
+  findings.push(...(files?.findings ?? []));
+  const finish = (model?: Model): LoadResult => {
+    const all = [...(files?.syntax ?? []), ...findings.map((finding) => sources.diagnostic(finding))];
+    const diagnostics = sortDiagnostics(dedupe(all), stackFile, (values.topology?.files ?? []).map(displayName));
+    const failed = diagnostics.some(isError);
+    return { model: failed || !model ? undefined : { ...model, warnings: diagnostics.filter((d) => !isError(d)) }, diagnostics };
+  };
+
+  // Cross-checks need well-formed input: the stack's once every stack key is, the topology's
+  // once every file is too. Either way every problem found so far is reported together.
+  const { network, cluster, loadBalancers, topology } = values;
+  if (configFindings.length > 0 || !network || !cluster || !loadBalancers || !topology) return finish();
+  const locations = new Locations();
+  const context: RuleContext = { stackFile, locations, cite: (where) => sources.cite(where) };
+  const hosts = buildHosts(values.hosts);
+  const stack: CheckedStack = {
+    hosts,
+    network: buildNetwork(network),
+    cluster: buildCluster(cluster, hosts),
+    loadBalancers: buildLoadBalancers(loadBalancers, cluster.version, hosts),
+    naming: buildNaming(values.naming),
+    tracing: topology.tracing,
+  };
+  findings.push(...checkStack(stack, context));
+  if (!files || files.findings.length > 0 || files.syntax.length > 0) return finish();
+
+  const declared = buildTopology(files.files, stack.cluster, topology.tracing, locations);
+  findings.push(...checkDeclaredTopology(declared, stack, context));
+  if (findings.some((finding) => finding.severity === "error")) return finish();
+  const derived = deriveTopology(declared);
+  carryLocations(declared, derived, locations);
+  findings.push(...checkDerivedTopology(derived, stack, context));
+  return finish({
+    project: input.project,
+    stack: input.stack,
+    hosts: stack.hosts,
+    network: stack.network,
+    cluster: stack.cluster,
+    loadBalancers: stack.loadBalancers,
+    topology: derived,
+    safety: buildSafety(topology),
+    naming: stack.naming,
+    managementEndpoint: managementEndpoint(topology, loadBalancers.virtualIp),
+    warnings: [],
+  });
+}
+
+/** Reads Pulumi.<stack>.yaml from the project directory and loads it. */
+export function loadStack(projectDir: string, stack: string): LoadResult {
+  const stackFile = `Pulumi.${stack}.yaml`;
+  const sources = new SourceSet(projectDir);
+  const read = sources.read(stackFile);
+  if (!read.ok) {
+    const message = `stack file ${read.reason} (create ${stackFile} in ${path.resolve(projectDir)}, or pick one of: ${listStacks(projectDir).join(", ") || "none found"})`;
+    return { model: undefined, diagnostics: [{ severity: "error", file: stackFile, line: 0, column: 0, path: "", message }] };
+  }
+  if (read.diagnostics.length > 0) return { model: undefined, diagnostics: read.diagnostics };
+  const document: unknown = read.source.doc.toJS();
+  const config = (document as { config?: unknown } | null)?.config;
+  const prefix = `${CONFIG_NAMESPACE}:`;
+  const ours = Object.entries(config !== null && typeof config === "object" ? config : {})
+    .filter(([key]) => key.startsWith(prefix))
+    .map(([key, value]) => [key.slice(prefix.length), value]);
+  return loadModel({ project: projectName(projectDir), stack, projectDir, config: Object.fromEntries(ours), stackFile });
+}
+
+export function loadStackOrThrow(projectDir: string, stack: string): Model {
+  const result = loadStack(projectDir, stack);
+  if (!result.model) throw new ModelValidationError(result.diagnostics);
+  return result.model;
+}

@@ -1,0 +1,54 @@
+/**
+ * Every cross-check, in one list, all findings collected before anyone fails. The topology the
+ * model derives (retry expansion) is checked again for references and dead-letter cycles.
+ */
+import type { DockerHost, ClusterSpec, LoadBalancerPairSpec, NamingRules, NetworkSpec, TopologySpec } from "../types";
+import type { Finding, RuleContext } from "./finding";
+import { checkNaming } from "./naming";
+import { checkUniqueness } from "./uniqueness";
+import { checkReferences } from "./references";
+import { checkDeadLetterCycles } from "./deadLetterCycles";
+import { checkQueueFields } from "./queueFields";
+import { checkPolicyKeys } from "./policyKeys";
+import { checkPolicyShadowing } from "./policyShadowing";
+import { checkClusterVersion } from "./versionCluster";
+import { checkTopologyVersion } from "./versionTopology";
+import { checkNetwork } from "./network";
+import { checkLoadBalancers } from "./loadBalancers";
+import { checkPlacement } from "./placement";
+
+export interface CheckedStack {
+  readonly hosts: readonly DockerHost[];
+  readonly network: NetworkSpec;
+  readonly cluster: ClusterSpec;
+  readonly loadBalancers: LoadBalancerPairSpec;
+  readonly naming: NamingRules;
+  readonly tracing: readonly string[];
+}
+
+export function checkStack(stack: CheckedStack, context: RuleContext): Finding[] {
+  return [
+    ...checkPlacement(stack.hosts, stack.cluster, stack.loadBalancers, context),
+    ...checkNetwork(stack.network, stack.cluster, stack.loadBalancers, context),
+    ...checkLoadBalancers(stack.loadBalancers, context),
+    ...checkClusterVersion(stack.cluster, context),
+  ];
+}
+
+export function checkDeclaredTopology(topology: TopologySpec, stack: CheckedStack, context: RuleContext): Finding[] {
+  return [
+    ...checkNaming(topology, stack.naming, context),
+    ...checkUniqueness(topology, context),
+    ...checkReferences(topology, stack.tracing, context),
+    ...checkQueueFields(topology, context),
+    ...checkPolicyKeys(topology, context),
+    ...checkPolicyShadowing(topology, context),
+    ...checkTopologyVersion(topology, stack.cluster, context),
+    ...checkDeadLetterCycles(topology, context),
+  ];
+}
+
+/** Derived objects must not clash with declared ones, and must route where they claim. */
+export function checkDerivedTopology(topology: TopologySpec, stack: CheckedStack, context: RuleContext): Finding[] {
+  return [...checkUniqueness(topology, context), ...checkReferences(topology, stack.tracing, context), ...checkDeadLetterCycles(topology, context)];
+}

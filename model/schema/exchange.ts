@@ -1,0 +1,21 @@
+/** An exchange in a topology file. */
+import { z } from "zod";
+import { EXCHANGE_TYPES } from "../types";
+import { objectName } from "./fields";
+
+export const exchangeSchema = z
+  .strictObject({
+    name: objectName().meta({ description: "Exchange name, e.g. SALE_TO_PRODUCT_EXCHANGE (naming rules apply; no `/`, no `amq.` prefix). Required, unique per vhost. Replaces." }),
+    vhost: objectName().meta({ description: "Vhost the exchange lives in; declared in any file of the stack. Required. Replaces." }),
+    type: z.enum(EXCHANGE_TYPES).meta({ description: "direct, topic, fanout or headers. Required. Replaces." }),
+    durable: z.boolean().default(true).meta({ description: "Survives a broker restart. Default: true. Replaces." }),
+    autoDelete: z.boolean().default(false).meta({ description: "Deleted when its last binding goes. Default: false. Replaces." }),
+    internal: z.boolean().default(false).meta({ description: "Only other exchanges may publish to it. Default: false. Replaces." }),
+    alternateExchange: objectName().optional().meta({
+      description: "Exchange in the same vhost that receives what this one cannot route (the seed's backup exchange). Default: none. Replaces.",
+    }),
+    description: z.string().optional().meta({ description: "Free text for humans and `npm run names`. Default: none. Not sent to the broker." }),
+  })
+  .meta({ description: "An exchange." });
+
+export type ExchangeInput = z.input<typeof exchangeSchema>;

@@ -1,0 +1,41 @@
+import type { LoadBalancerPairSpec, LoadBalancerSpec } from "../model/types";
+import { seconds } from "./format";
+import { renderTemplate } from "./template";
+
+/** The load-balancer image's track script (templates/loadbalancer): a TCP check of HAProxy's 127.0.0.1:5672. */
+export const CHECK_SCRIPT_PATH = "/etc/keepalived/check_haproxy.sh";
+/** Unprivileged user the image creates to run the track script. */
+export const SCRIPT_USER = "keepalived_script";
+/** Interface of the container's only network (the default bridge is disconnected). */
+export const VIP_INTERFACE = "eth0";
+
+function advertInterval(pair: LoadBalancerPairSpec): string {
+  if (pair.vrrpVersion === 2 && (pair.advertIntervalMs < 1000 || pair.advertIntervalMs % 1000 !== 0)) {
+    throw new Error(`advertInterval ${pair.advertIntervalMs} ms needs VRRP version 3 (allowed with version 2: whole seconds, at least 1 s)`);
+  }
+  return seconds(pair.advertIntervalMs);
+}
+
+/** keepalived.conf for one instance of the pair. Holds no secret (VRRP `auth_pass` is weak and VRRPv3 has none). */
+export function renderKeepalivedConf(pair: LoadBalancerPairSpec, instance: LoadBalancerSpec): string {
+  const peers = pair.instances.filter((i) => i.name !== instance.name).map((i) => i.address);
+  if (peers.length === 0) throw new Error(`load balancer ${instance.name} has no VRRP peer (allowed: a pair of instances)`);
+  return renderTemplate("keepalived.conf", {
+    name: instance.name,
+    stateFromStack: instance.state,
+    // nopreempt works only from state BACKUP: both then start as BACKUP and the higher
+    // priority wins the first election; a returning former MASTER stays BACKUP.
+    state: pair.preempt ? instance.state : "BACKUP",
+    preempt: pair.preempt,
+    priority: instance.priority,
+    vrrpVersion: pair.vrrpVersion,
+    virtualRouterId: pair.virtualRouterId,
+    advertInt: advertInterval(pair),
+    address: instance.address,
+    peers,
+    virtualIp: pair.virtualIp,
+    interface: VIP_INTERFACE,
+    checkScript: CHECK_SCRIPT_PATH,
+    scriptUser: SCRIPT_USER,
+  });
+}

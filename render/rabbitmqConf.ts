@@ -1,0 +1,76 @@
+import type { ClusterNodeSpec, ClusterSpec } from "../model/types";
+import { discoveryPeers, seedFirst } from "./clusterSeed";
+import { type ConfGroup, confValue } from "./confSettings";
+import { erlangNodeName } from "./format";
+import { renderTemplate } from "./template";
+
+/** Ports every other part of the deployment relies on (HAProxy, health checks, the topology provider). */
+export const AMQP_PORT = 5672;
+export const MANAGEMENT_PORT = 15672;
+export const PROMETHEUS_PORT = 15692;
+
+/** Settings rabbitmq-ha always writes, whatever the stack says; each group says why. */
+function toolDefaults(cluster: ClusterSpec, node: ClusterNodeSpec, stack: string): ConfGroup[] {
+  const seed = seedFirst(cluster.nodes).seed;
+  return [
+    {
+      why:
+        node.hostname === seed.hostname
+          ? "Hostnames are fixed, so peers are known in advance. This node seeds the cluster: it lists only itself and boots at once (see render/clusterSeed.ts); the others join it."
+          : "Hostnames are fixed, so peers are known in advance: the seed first, then every node. This node starts once the seed is healthy and joins it.",
+      settings: [
+        { key: "cluster_formation.peer_discovery_backend", value: "classic_config" },
+        ...discoveryPeers(cluster.nodes, node).map((n, i) => ({ key: `cluster_formation.classic_config.nodes.${i + 1}`, value: erlangNodeName(n.hostname) })),
+      ],
+    },
+    {
+      why: "Shown in the management UI and in metrics, so the stack a node belongs to is never guessed.",
+      settings: [{ key: "cluster_name", value: confValue("cluster_name", `rabbitmq-ha-${stack}`) }],
+    },
+    {
+      why: "HAProxy, the health checks and the topology provider expect these ports.",
+      settings: [
+        { key: "listeners.tcp.default", value: String(AMQP_PORT) },
+        { key: "management.tcp.port", value: String(MANAGEMENT_PORT) },
+        { key: "prometheus.tcp.port", value: String(PROMETHEUS_PORT) },
+      ],
+    },
+    {
+      why: "A dead client behind a moved VIP is noticed within about a minute (the default, 60 s, leaves ghost connections for 2-3 minutes).",
+      settings: [{ key: "heartbeat", value: "20" }],
+    },
+    {
+      why: "Containers log to stdout only: `docker logs` keeps them, no file grows inside the container.",
+      settings: [
+        { key: "log.console", value: "true" },
+        { key: "log.console.level", value: "info" },
+        { key: "log.file", value: "false" },
+      ],
+    },
+  ];
+}
+
+/** Settings that come from the stack's `rabbitmq-ha:cluster` (defaults already applied by the model). */
+function stackSettings(cluster: ClusterSpec, node: ClusterNodeSpec): ConfGroup["settings"] {
+  return [
+    { key: "cluster_formation.node_type", value: node.type },
+    { key: "cluster_formation.discovery_retry_limit", value: String(cluster.discoveryRetryLimit) },
+    { key: "cluster_formation.discovery_retry_interval", value: String(cluster.discoveryRetryIntervalMs) },
+    ...(cluster.partitionHandling === undefined ? [] : [{ key: "cluster_partition_handling", value: cluster.partitionHandling }]),
+    { key: "vm_memory_high_watermark.relative", value: String(cluster.memoryHighWatermark) },
+    { key: "disk_free_limit.absolute", value: String(cluster.diskFreeLimitBytes) },
+    { key: "max_message_size", value: String(cluster.maxMessageSizeBytes) },
+    ...(cluster.defaultQueueType === undefined ? [] : [{ key: "default_queue_type", value: cluster.defaultQueueType }]),
+  ];
+}
+
+/** rabbitmq.conf for one node; holds no secret (credentials go to a separate file). */
+export function renderRabbitmqConf(cluster: ClusterSpec, node: ClusterNodeSpec, stack: string): string {
+  return renderTemplate("rabbitmq.conf", {
+    nodeName: erlangNodeName(node.hostname),
+    stack,
+    version: cluster.version,
+    defaults: toolDefaults(cluster, node, stack),
+    settings: stackSettings(cluster, node),
+  });
+}

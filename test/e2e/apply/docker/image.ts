@@ -1,0 +1,63 @@
+/**
+ * docker:index/remoteImage:RemoteImage and docker:index/image:Image.
+ *
+ * RemoteImage without `build` resolves an image that must already be on the engine (the
+ * provider would pull a missing one; nothing can be pulled here). With `build` it builds the
+ * context and tags it `name`. Image builds `imageName` and would push unless `skipPush`.
+ */
+import { join, relative } from "node:path";
+import { AppliedState, HandlerInput } from "../types";
+import { optObject, optString, reqObject, reqString, stringList, stringMap } from "../inputs";
+import { dockerClient, dockerHostOf } from "./client";
+import { findLocalImage } from "./localImage";
+import { buildImage } from "./build";
+
+export async function applyRemoteImage({ resource, inputs, providerInputs, testLabels }: HandlerInput): Promise<AppliedState> {
+  const where = `docker.RemoteImage ${resource.name}`;
+  const docker = dockerClient(dockerHostOf(providerInputs));
+  const name = reqString(inputs, "name", where);
+  const build = optObject(inputs, "build", where);
+  if (build) {
+    const at = `${where} build`;
+    await buildImage(
+      docker,
+      {
+        context: reqString(build, "context", at),
+        dockerfile: optString(build, "dockerfile", at) ?? "Dockerfile",
+        tags: [name, ...stringList(build, "tags", at)],
+        buildArgs: stringMap(build, "buildArgs", at),
+        labels: { ...stringMap(build, "labels", at), ...testLabels },
+        target: optString(build, "target", at),
+      },
+      where,
+    );
+  }
+  const image = await findLocalImage(docker, name, where);
+  return { id: `${image.id}${name}`, state: { ...inputs, imageId: image.id, repoDigest: image.repoDigest } };
+}
+
+export async function applyImage({ resource, inputs, providerInputs, testLabels }: HandlerInput): Promise<AppliedState> {
+  const where = `docker.Image ${resource.name}`;
+  if (inputs["skipPush"] !== true) {
+    throw new Error(`${where}: skipPush is not set, so the provider would push the image to a registry`);
+  }
+  const docker = dockerClient(dockerHostOf(providerInputs));
+  const imageName = reqString(inputs, "imageName", where);
+  const build = reqObject(inputs, "build", where);
+  const at = `${where} build`;
+  const context = optString(build, "context", at) ?? ".";
+  const id = await buildImage(
+    docker,
+    {
+      context,
+      // This provider resolves the Dockerfile against the working directory, the engine against the context.
+      dockerfile: relative(context, optString(build, "dockerfile", at) ?? join(context, "Dockerfile")),
+      tags: [imageName],
+      buildArgs: stringMap(build, "args", at),
+      labels: testLabels,
+      target: optString(build, "target", at),
+    },
+    where,
+  );
+  return { id, state: { ...inputs, imageName, baseImageName: imageName, repoDigest: "", digest: id } };
+}

@@ -1,0 +1,42 @@
+/**
+ * docker:index/network:Network: NetworkCreate with the declared driver, options and IPAM
+ * subnets (fixed container addresses need an ipamConfigs subnet).
+ */
+import { AppliedState, HandlerInput } from "../types";
+import { Inputs, optBool, optList, optString, reqString, stringMap } from "../inputs";
+import { dockerClient, dockerHostOf } from "./client";
+import { labelsOf } from "./containerConfig";
+
+export async function applyNetwork({ resource, inputs, providerInputs, testLabels }: HandlerInput): Promise<AppliedState> {
+  const where = `docker.Network ${resource.name}`;
+  const docker = dockerClient(dockerHostOf(providerInputs));
+  const name = reqString(inputs, "name", where);
+  const network = await docker.createNetwork({
+    Name: name,
+    CheckDuplicate: true,
+    Driver: optString(inputs, "driver", where) ?? "bridge",
+    Internal: optBool(inputs, "internal", where) ?? false,
+    Attachable: optBool(inputs, "attachable", where) ?? false,
+    Ingress: optBool(inputs, "ingress", where) ?? false,
+    Options: stringMap(inputs, "options", where),
+    Labels: { ...labelsOf(inputs, where), ...testLabels },
+    IPAM: {
+      Driver: optString(inputs, "ipamDriver", where) ?? "default",
+      Options: stringMap(inputs, "ipamOptions", where),
+      Config: optList(inputs, "ipamConfigs", where).map((raw, i) => ipamConfigOf(raw as Inputs, `${where} ipamConfigs[${i}]`)),
+    },
+  });
+  const info = (await network.inspect()) as { Id: string; Scope: string; Driver: string };
+  return { id: info.Id, state: { ...inputs, name, driver: info.Driver, scope: info.Scope } };
+}
+
+function ipamConfigOf(config: Inputs, where: string): Record<string, unknown> {
+  const result: Record<string, unknown> = { Subnet: optString(config, "subnet", where) };
+  const gateway = optString(config, "gateway", where);
+  if (gateway) result["Gateway"] = gateway;
+  const ipRange = optString(config, "ipRange", where);
+  if (ipRange) result["IPRange"] = ipRange;
+  const aux = stringMap(config, "auxAddress", where);
+  if (Object.keys(aux).length > 0) result["AuxiliaryAddresses"] = aux;
+  return result;
+}

@@ -1,0 +1,30 @@
+/** The checks run after each deploy, in order: cheap reads first, then message behaviour. */
+import { Check } from "./types";
+import { clusterMembers, managementThroughVip } from "./cluster";
+import { cookieFile } from "./cookie";
+import { declaredTopologyOnBroker, modelFullyDeclared } from "./topology";
+import { replicasInSync } from "./replicas";
+import { outputsWork } from "./outputs";
+import { noSecretsInInspect } from "./secrets";
+import { mandatoryPublishReturned, unroutableToAlternateExchange } from "./routing";
+import { rejectedToDeadLetterQueue } from "./deadLetter";
+import { retryRedeliversThenParks } from "./retry";
+import { publisherConfirms } from "./confirms";
+import { producerCannotRead } from "./access";
+
+export const POST_DEPLOY_CHECKS: readonly Check[] = [
+  managementThroughVip,
+  clusterMembers,
+  cookieFile,
+  noSecretsInInspect,
+  outputsWork,
+  modelFullyDeclared,
+  declaredTopologyOnBroker,
+  replicasInSync,
+  unroutableToAlternateExchange,
+  mandatoryPublishReturned,
+  rejectedToDeadLetterQueue,
+  publisherConfirms,
+  producerCannotRead,
+  retryRedeliversThenParks,
+];

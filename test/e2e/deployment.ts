@@ -1,0 +1,94 @@
+/**
+ * What the checks and fault scenarios need to know about a deployed e2e stack: where the VIP
+ * is, the admin credentials the program handed its rabbitmq provider, and which container is
+ * which node or load balancer (matched by the hostname the program declared).
+ */
+import type Docker from "dockerode";
+import type { LoadBalancerSpec, Model, NodeType } from "../../model/types";
+import { CreatedObject } from "./apply/types";
+import { dockerClient } from "./apply/docker/client";
+import { ManagementEndpoint } from "./apply/rabbitmq/http";
+import { AmqpTarget } from "./load/amqp";
+
+export interface NodeHandle {
+  readonly hostname: string;
+  readonly erlangNode: string;
+  readonly type: NodeType;
+  readonly container: string;
+}
+
+export interface LbHandle {
+  readonly name: string;
+  readonly spec: LoadBalancerSpec;
+  readonly container: string;
+}
+
+export interface Deployment {
+  readonly stack: string;
+  readonly model: Model;
+  readonly docker: Docker;
+  readonly vip: string;
+  /** The management API through the VIP, with the admin credentials. */
+  readonly management: ManagementEndpoint;
+  readonly nodes: readonly NodeHandle[];
+  readonly lbs: readonly LbHandle[];
+  readonly created: readonly CreatedObject[];
+  /** Stack outputs with secrets in clear (URLs with credentials): use them, never print them. */
+  readonly outputs: Readonly<Record<string, unknown>>;
+}
+
+export const CONTAINER = "docker:index/container:Container";
+export const RABBITMQ_PROVIDER = "pulumi:providers:rabbitmq";
+
+export function deploymentOf(stack: string, model: Model, created: readonly CreatedObject[], outputs: Record<string, unknown>): Deployment {
+  const containers = created.filter((object) => object.type === CONTAINER);
+  const containerFor = (hostname: string): string => {
+    const match = containers.find((c) => c.inputs["hostname"] === hostname);
+    if (!match) throw new Error(`no declared container has hostname ${hostname}`);
+    return String(match.state["name"] ?? match.inputs["name"]);
+  };
+  const provider = created.find((object) => object.type === RABBITMQ_PROVIDER);
+  if (!provider) throw new Error("the program declared no rabbitmq provider");
+  return {
+    stack,
+    model,
+    docker: dockerClient(model.hosts[0]?.url ?? "unix:///var/run/docker.sock"),
+    vip: model.loadBalancers.virtualIp,
+    management: {
+      endpoint: `http://${model.loadBalancers.virtualIp}:15672`,
+      username: String(provider.inputs["username"]),
+      password: String(provider.inputs["password"]),
+    },
+    nodes: model.cluster.nodes.map((node) => ({
+      hostname: node.hostname,
+      erlangNode: `rabbit@${node.hostname}`,
+      type: node.type,
+      container: containerFor(node.hostname),
+    })),
+    lbs: model.loadBalancers.instances.map((spec) => ({ name: spec.name, spec, container: containerFor(spec.name) })),
+    created,
+    outputs,
+  };
+}
+
+/** The admin's AMQP access through the VIP to one vhost. */
+export function adminAmqp(deployment: Deployment, vhost: string): AmqpTarget {
+  return {
+    host: deployment.vip,
+    port: 5672,
+    vhost,
+    username: deployment.management.username,
+    password: deployment.management.password,
+  };
+}
+
+/** A declared application user's AMQP access through the VIP (password as the program set it). */
+export function userAmqp(deployment: Deployment, user: string, vhost: string): AmqpTarget {
+  const declared = deployment.created.find((o) => o.type === "rabbitmq:index/user:User" && o.inputs["name"] === user);
+  if (!declared) throw new Error(`the program declared no rabbitmq user ${user}`);
+  return { host: deployment.vip, port: 5672, vhost, username: user, password: String(declared.inputs["password"]) };
+}
+
+export function createdOfType(deployment: Deployment, type: string): CreatedObject[] {
+  return deployment.created.filter((object) => object.type === type);
+}

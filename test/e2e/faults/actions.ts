@@ -1,0 +1,51 @@
+/**
+ * The operations faults are made of: stop, start, restart, and SIGKILL of a process inside a
+ * container, each followed by the wait that makes the next step meaningful.
+ */
+import type { Deployment } from "../deployment";
+import { execIn, stateOf, waitFor, waitHealthyAgain } from "../containers";
+import { sleep } from "../log";
+
+/** docker stop: SIGTERM (the image's STOPSIGNAL), SIGKILL after the grace period. */
+export async function stopContainer(deployment: Deployment, container: string): Promise<void> {
+  await deployment.docker.getContainer(container).stop({ t: 20 });
+}
+
+export async function startAndWaitHealthy(deployment: Deployment, container: string): Promise<void> {
+  if (!(await stateOf(deployment.docker, container)).running) await deployment.docker.getContainer(container).start();
+  await waitHealthyAgain(deployment.docker, container);
+}
+
+export async function restartAndWaitHealthy(deployment: Deployment, container: string): Promise<void> {
+  await deployment.docker.getContainer(container).restart({ t: 20 });
+  await waitHealthyAgain(deployment.docker, container);
+}
+
+/** kill -9 of every process with this exact name inside the container. */
+export async function sigkillProcess(deployment: Deployment, container: string, process: string): Promise<void> {
+  const result = await execIn(deployment.docker, container, ["pkill", "-9", "-x", process]);
+  if (result.exitCode !== 0) throw new Error(`pkill -9 -x ${process} in ${container} found nothing (exit ${result.exitCode})`);
+}
+
+/**
+ * After a process died, its container either comes back through its restart policy or stays
+ * down; either way it must end up running and healthy. Returns which of the two happened.
+ */
+export async function recoverContainer(deployment: Deployment, container: string): Promise<string> {
+  await waitFor(`${container} to react to the kill`, 10_000, async () => {
+    const info = await deployment.docker.getContainer(container).inspect();
+    return !info.State.Running || info.RestartCount > 0 || info.State.Health?.Status !== "healthy";
+  }).catch(() => undefined);
+  await sleep(3_000);
+  const info = await deployment.docker.getContainer(container).inspect();
+  const how = info.State.Running ? `restarted by its restart policy (${info.RestartCount}x)` : "stopped; started again";
+  await startAndWaitHealthy(deployment, container);
+  return how;
+}
+
+/** Best effort after a failed scenario: every node and load balancer running and healthy again. */
+export async function restoreAll(deployment: Deployment): Promise<void> {
+  for (const handle of [...deployment.nodes, ...deployment.lbs]) {
+    await startAndWaitHealthy(deployment, handle.container).catch(() => undefined);
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * After a fault is restored, the deployment must come back whole: every container running and
+ * healthy, exactly one load balancer holding the VIP, every node a member of its type, every
+ * quorum member online and every mirror synchronised.
+ */
+import type { Deployment } from "../deployment";
+import { stateOf, waitFor } from "../containers";
+import { membershipProblems } from "../checks/cluster";
+import { replicaProblems } from "../checks/replicas";
+import { vipHolders } from "./vip";
+
+export async function healProblems(deployment: Deployment): Promise<string[]> {
+  const problems: string[] = [];
+  for (const container of [...deployment.nodes, ...deployment.lbs].map((handle) => handle.container)) {
+    const state = await stateOf(deployment.docker, container);
+    if (!state.running || (state.health !== undefined && state.health !== "healthy")) {
+      problems.push(`${container} ${state.running ? state.health ?? "" : "stopped"}`);
+    }
+  }
+  const holders = await vipHolders(deployment);
+  if (holders.length !== 1) problems.push(`${holders.length} load balancers hold the VIP (${holders.map((h) => h.name).join(", ")})`);
+  if (problems.length > 0) return problems;
+  return [...(await membershipProblems(deployment)), ...(await replicaProblems(deployment))];
+}
+
+/** Seconds until healed; throws listing what is still wrong. */
+export async function waitHealed(deployment: Deployment, timeoutMs = 120_000): Promise<number> {
+  const started = Date.now();
+  let last: string[] = [];
+  try {
+    await waitFor("the deployment to heal", timeoutMs, async () => {
+      last = await healProblems(deployment);
+      return last.length === 0;
+    }, 1_000);
+  } catch {
+    throw new Error(`not healed after ${timeoutMs / 1000}s: ${last.join("; ")}`);
+  }
+  return (Date.now() - started) / 1000;
+}

@@ -1,0 +1,67 @@
+/**
+ * Load-balancer faults. "MASTER" is whichever load balancer holds the VIP when the fault
+ * starts: without preemption the VIP stays where the last failover put it.
+ */
+import type { Deployment } from "../deployment";
+import { Fault } from "./fault";
+import { otherLb, vipHolders, waitForSingleHolder } from "./vip";
+import { recoverContainer, restartAndWaitHealthy, sigkillProcess, startAndWaitHealthy, stopContainer } from "./actions";
+import { sleep } from "../log";
+
+const FAILOVER_TIMEOUT_MS = 20_000;
+
+/** After a recovery: exactly one holder, and still exactly one a few seconds later (no flapping). */
+async function exactlyOneHolderSettled(deployment: Deployment): Promise<string> {
+  await waitForSingleHolder(deployment, FAILOVER_TIMEOUT_MS);
+  await sleep(3_000);
+  const holders = await vipHolders(deployment);
+  if (holders.length !== 1) throw new Error(`${holders.length} load balancers hold the VIP: ${holders.map((h) => h.name).join(", ")}`);
+  return holders[0]?.name ?? "";
+}
+
+function killFault(id: string, process: string): Fault {
+  return {
+    id,
+    name: `SIGKILL ${process} on the VIP holder`,
+    inject: async (deployment) => {
+      const holder = await waitForSingleHolder(deployment, FAILOVER_TIMEOUT_MS);
+      const other = otherLb(deployment, holder);
+      await sigkillProcess(deployment, holder.container, process);
+      await waitForSingleHolder(deployment, FAILOVER_TIMEOUT_MS, other);
+      const how = await recoverContainer(deployment, holder.container);
+      const finalHolder = await exactlyOneHolderSettled(deployment);
+      return `VIP ${holder.name} -> ${other.name}; ${holder.name} ${how}; afterwards only ${finalHolder} holds the VIP`;
+    },
+  };
+}
+
+export const LB_FAULTS: readonly Fault[] = [
+  {
+    id: "keepalived-master-stop",
+    name: "stop the Keepalived MASTER (docker stop)",
+    inject: async (deployment) => {
+      const holder = await waitForSingleHolder(deployment, FAILOVER_TIMEOUT_MS);
+      const other = otherLb(deployment, holder);
+      await stopContainer(deployment, holder.container);
+      await waitForSingleHolder(deployment, FAILOVER_TIMEOUT_MS, other);
+      await startAndWaitHealthy(deployment, holder.container);
+      return `VIP ${holder.name} -> ${other.name}; ${holder.name} back, ${await exactlyOneHolderSettled(deployment)} holds the VIP`;
+    },
+  },
+  killFault("keepalived-sigkill", "keepalived"),
+  killFault("haproxy-sigkill", "haproxy"),
+  {
+    id: "lb-restart",
+    name: "restart the BACKUP load balancer, then make it serve",
+    inject: async (deployment) => {
+      const holder = await waitForSingleHolder(deployment, FAILOVER_TIMEOUT_MS);
+      const standby = otherLb(deployment, holder);
+      await restartAndWaitHealthy(deployment, standby.container);
+      // Its Keepalived serves again if it takes the VIP when the holder goes away.
+      await stopContainer(deployment, holder.container);
+      await waitForSingleHolder(deployment, FAILOVER_TIMEOUT_MS, standby);
+      await startAndWaitHealthy(deployment, holder.container);
+      return `${standby.name} restarted and took the VIP from ${holder.name}; now ${await exactlyOneHolderSettled(deployment)} holds it`;
+    },
+  },
+];

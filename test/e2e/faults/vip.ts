@@ -1,0 +1,32 @@
+/**
+ * Who holds the VIP: the running load-balancer containers whose interfaces carry it
+ * (`ip addr` inside each, as an operator would look).
+ */
+import type { Deployment, LbHandle } from "../deployment";
+import { execIn, stateOf, waitFor } from "../containers";
+
+export async function vipHolders(deployment: Deployment): Promise<LbHandle[]> {
+  const holders: LbHandle[] = [];
+  for (const lb of deployment.lbs) {
+    if (!(await stateOf(deployment.docker, lb.container)).running) continue;
+    const result = await execIn(deployment.docker, lb.container, ["ip", "-o", "-4", "addr", "show"]).catch(() => undefined);
+    if (result?.output.includes(` ${deployment.vip}/`)) holders.push(lb);
+  }
+  return holders;
+}
+
+/** Waits until exactly one load balancer holds the VIP (optionally a given one) and returns it. */
+export function waitForSingleHolder(deployment: Deployment, timeoutMs: number, expected?: LbHandle): Promise<LbHandle> {
+  const what = expected ? `${expected.name} to be the only VIP holder` : "exactly one VIP holder";
+  return waitFor(what, timeoutMs, async () => {
+    const holders = await vipHolders(deployment);
+    const only = holders.length === 1 ? holders[0] : undefined;
+    return only && (!expected || only.name === expected.name) ? only : undefined;
+  });
+}
+
+export function otherLb(deployment: Deployment, lb: LbHandle): LbHandle {
+  const other = deployment.lbs.find((candidate) => candidate.name !== lb.name);
+  if (!other) throw new Error("the stack has a single load balancer");
+  return other;
+}

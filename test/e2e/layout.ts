@@ -1,0 +1,65 @@
+/**
+ * One layout end to end: remove leftovers of an earlier run, deploy exactly what the program
+ * declares, check it, break it scenario by scenario, and tear everything down (also on failure).
+ */
+import { runProgram } from "../../cli/lib/programRunner";
+import { Applier } from "./apply/applier";
+import { dockerClient } from "./apply/docker/client";
+import { removeStackObjects } from "./apply/docker/teardown";
+import { CheckResult, runCheck, runChecks } from "./checks/types";
+import { POST_DEPLOY_CHECKS } from "./checks";
+import { verifyChecks } from "./checks/verifyProbe";
+import { Deployment, deploymentOf } from "./deployment";
+import { FAULTS } from "./faults";
+import { runScenario } from "./faults/runScenario";
+import { loadE2eModel } from "./model";
+import { LayoutResult, ScenarioResult } from "./report";
+import { progress } from "./log";
+
+export interface LayoutOptions {
+  readonly projectDir: string;
+  readonly stack: string;
+  readonly faults: boolean;
+  /** Leave the deployment running afterwards (for debugging). */
+  readonly keep: boolean;
+}
+
+export async function cleanStack(projectDir: string, stack: string): Promise<string> {
+  const model = loadE2eModel(projectDir, stack);
+  const counts = await Promise.all(model.hosts.map((host) => removeStackObjects(dockerClient(host.url), stack)));
+  const sum = (key: "containers" | "networks" | "volumes"): number => counts.reduce((n, c) => n + c[key], 0);
+  return `removed ${sum("containers")} containers, ${sum("networks")} networks, ${sum("volumes")} volumes`;
+}
+
+export async function runLayout(options: LayoutOptions): Promise<LayoutResult> {
+  const { projectDir, stack } = options;
+  progress(`layout ${stack}`);
+  const checks: CheckResult[] = [];
+  const scenarios: ScenarioResult[] = [];
+  checks.push(await runCheck(`${stack}: remove leftovers of earlier runs`, () => cleanStack(projectDir, stack)));
+  try {
+    let deployment: Deployment | undefined;
+    checks.push(
+      await runCheck("deploy: apply every resource the program declares", async () => {
+        const model = loadE2eModel(projectDir, stack);
+        const applier = new Applier(stack);
+        const run = await runProgram({ projectDir, stack, newResource: (resource) => applier.apply(resource) });
+        deployment = deploymentOf(stack, model, applier.created, run.revealedOutputs);
+        const custom = run.resources.filter((r) => r.custom).length;
+        return `${custom} resources applied (${run.resources.length - custom} components)`;
+      }),
+    );
+    if (deployment) {
+      checks.push(...(await runChecks(deployment, POST_DEPLOY_CHECKS)));
+      checks.push(...(await verifyChecks(deployment)));
+      for (const fault of options.faults ? FAULTS : []) {
+        const outcome = await runScenario(deployment, fault);
+        checks.push(...outcome.checks);
+        scenarios.push(...outcome.scenarios);
+      }
+    }
+  } finally {
+    if (!options.keep) checks.push(await runCheck(`${stack}: tear down`, () => cleanStack(projectDir, stack)));
+  }
+  return { stack, checks, scenarios };
+}

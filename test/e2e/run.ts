@@ -1,0 +1,61 @@
+/**
+ * `npm run e2e`: the end-to-end suite on a real Docker engine, both layouts one after the other.
+ *
+ *   npm run e2e                          both layouts (e2e-seed on 3.10, e2e-modern on 4.3)
+ *   npm run e2e -- --stack e2e-modern    one layout
+ *   npm run e2e -- --no-faults           deploy and checks only
+ *   npm run e2e -- --keep                leave the last deployment running (debugging)
+ *
+ * Needs the test images (npm run images). Prints progress, then a summary table, writes
+ * e2e-summary.json in the project root and exits non-zero on any failed check or lost message.
+ */
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { cleanStack, runLayout } from "./layout";
+import { failures, LayoutResult, summaryTable, writeSummary } from "./report";
+import { progress } from "./log";
+import { acquireRunLock } from "./runLock";
+
+const PROJECT_DIR = path.resolve(__dirname, "../..");
+const LAYOUTS = ["e2e-seed", "e2e-modern"];
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      stack: { type: "string", multiple: true },
+      "no-faults": { type: "boolean", default: false },
+      keep: { type: "boolean", default: false },
+    },
+  });
+  const stacks = values.stack ?? LAYOUTS;
+  const release = await acquireRunLock();
+  let current: string | undefined;
+  const interrupted = async (): Promise<void> => {
+    progress(`interrupted: tearing down ${current ?? "nothing"}`);
+    if (current && !values.keep) await cleanStack(PROJECT_DIR, current).catch(() => undefined);
+    release();
+    process.exit(130);
+  };
+  process.once("SIGINT", () => void interrupted());
+  process.once("SIGTERM", () => void interrupted());
+  const layouts: LayoutResult[] = [];
+  for (const stack of stacks) {
+    current = stack;
+    layouts.push(await runLayout({ projectDir: PROJECT_DIR, stack, faults: !values["no-faults"], keep: values.keep ?? false }));
+  }
+  release();
+  const summary = { layouts };
+  writeSummary(path.join(PROJECT_DIR, "e2e-summary.json"), summary);
+  process.stdout.write(`\n${summaryTable(summary)}\n`);
+  const failed = failures(summary);
+  for (const line of failed) process.stdout.write(`FAILED ${line}\n`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`e2e aborted: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(2);
+  },
+);

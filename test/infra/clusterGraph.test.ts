@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { ERLANG_COOKIE_PATH, RABBITMQ_CONF_PATH } from "../../render/nodeFiles";
+import { CONTAINER, containers, label, named, ofType, run, upload } from "./program";
+
+describe.each(["dev", "modern"])("the %s stack's Docker resources", (stack) => {
+  it("are 3 RabbitMQ and 2 load-balancer containers on one network, each node with its own volume", async () => {
+    const { resources } = await run(stack);
+    expect(containers(resources, "node")).toHaveLength(3);
+    expect(containers(resources, "loadbalancer")).toHaveLength(2);
+    expect(ofType(resources, CONTAINER)).toHaveLength(5);
+    expect(ofType(resources, "docker:index/network:Network")).toHaveLength(1);
+    expect(ofType(resources, "docker:index/volume:Volume")).toHaveLength(3);
+    expect(ofType(resources, "pulumi:providers:docker")).toHaveLength(1);
+  });
+
+  it("give every container a fixed name, hostname and address, an explicit provider, a healthcheck and wait", async () => {
+    const { resources } = await run(stack);
+    const provider = ofType(resources, "pulumi:providers:docker")[0]!;
+    for (const c of ofType(resources, CONTAINER)) {
+      expect(c.inputs["name"]).toBe(`rabbitmq-ha-${stack}-${c.inputs["hostname"]}`);
+      expect((c.inputs["networksAdvanced"] as { ipv4Address: string }[])[0]?.ipv4Address).toMatch(/^172\.28\.\d+\.\d+$/);
+      expect(c.provider?.startsWith(`${provider.urn}::`)).toBe(true);
+      expect((c.inputs["healthcheck"] as { tests: string[] }).tests.length).toBeGreaterThan(1);
+      expect(c.inputs["wait"]).toBe(true);
+      expect(c.inputs["restart"]).toBe("unless-stopped");
+      expect(label(c, "rabbitmq-ha.stack")).toBe(stack);
+    }
+  });
+
+  it("let every node resolve every other node without DNS", async () => {
+    const { resources } = await run(stack);
+    const nodes = containers(resources, "node");
+    for (const node of nodes) {
+      const others = nodes.filter((n) => n !== node).map((n) => ({ host: n.inputs["hostname"], ip: (n.inputs["networksAdvanced"] as { ipv4Address: string }[])[0]?.ipv4Address }));
+      expect(node.inputs["hosts"]).toEqual(others);
+    }
+  });
+
+  it("deliver the cookie as a file owned by rabbitmq with mode 0400, and nothing through the environment", async () => {
+    const { resources } = await run(stack);
+    for (const node of containers(resources, "node")) {
+      const cookie = upload(node, ERLANG_COOKIE_PATH);
+      expect([cookie.owner, cookie.group, cookie.permissions]).toEqual(["999", "999", "0400"]);
+      expect(node.secretPaths).toContain(`uploads[${(node.inputs["uploads"] as unknown[]).indexOf(cookie)}].content`);
+      expect(upload(node, RABBITMQ_CONF_PATH).content).toContain(`cluster_formation.classic_config.nodes.1 = rabbit@`);
+    }
+    for (const c of ofType(resources, CONTAINER)) expect(c.inputs["envs"]).toBeUndefined();
+  });
+});
+
+describe("start order", () => {
+  it("creates the disc node first and makes every RAM node depend on its container (dev: the seed's layout)", async () => {
+    const { resources } = await run("dev");
+    const nodes = containers(resources, "node");
+    const disc = named(resources, "cluster-rabbit-disc1-container");
+    expect(nodes[0]).toBe(disc);
+    expect(disc.dependencies.filter((urn) => urn.includes(CONTAINER))).toEqual([]);
+    for (const ram of nodes.filter((n) => n !== disc)) {
+      expect(upload(ram, RABBITMQ_CONF_PATH).content).toContain("cluster_formation.node_type = ram");
+      expect(ram.dependencies).toContain(disc.urn);
+    }
+  });
+
+  it("gates the other disc nodes on the first one too (modern)", async () => {
+    const { resources } = await run("modern");
+    const [first, ...others] = containers(resources, "node");
+    for (const n of others) expect(n.dependencies).toContain(first!.urn);
+  });
+
+  it("starts the load balancers only after every node is healthy", async () => {
+    const { resources } = await run("dev");
+    const nodeUrns = containers(resources, "node").map((n) => n.urn);
+    for (const lb of containers(resources, "loadbalancer")) expect(lb.dependencies).toEqual(expect.arrayContaining(nodeUrns));
+  });
+});

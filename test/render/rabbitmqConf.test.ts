@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import type { ClusterSpec } from "../../model/types";
+import { renderAdminConf } from "../../render/adminConf";
+import { renderEnabledPlugins } from "../../render/enabledPlugins";
+import { renderRabbitmqConf } from "../../render/rabbitmqConf";
+import { modernCluster, seedCluster } from "./fixtures";
+
+/** The `key = value` lines of a rendered conf file, comments dropped. */
+function settings(text: string): Record<string, string> {
+  return Object.fromEntries(
+    text
+      .split("\n")
+      .filter((line) => line.trim() !== "" && !line.startsWith("#"))
+      .map((line) => line.split(" = ") as [string, string]),
+  );
+}
+
+const [disc, ram] = seedCluster.nodes;
+
+describe("renderRabbitmqConf", () => {
+  it("renders the seed's RAM node (snapshot)", () => {
+    expect(renderRabbitmqConf(seedCluster, ram!, "dev")).toMatchSnapshot();
+  });
+
+  const peers = (text: string) =>
+    Object.entries(settings(text))
+      .filter(([k]) => k.startsWith("cluster_formation.classic_config.nodes."))
+      .map(([k, v]) => `${k}=${v}`);
+
+  it("uses classic_config: the seed lists only itself, every other node the seed first and then all", () => {
+    expect(settings(renderRabbitmqConf(seedCluster, disc!, "dev"))["cluster_formation.peer_discovery_backend"]).toBe("classic_config");
+    expect(peers(renderRabbitmqConf(seedCluster, disc!, "dev"))).toEqual(["cluster_formation.classic_config.nodes.1=rabbit@rabbit-disc1"]);
+    expect(peers(renderRabbitmqConf(seedCluster, ram!, "dev"))).toEqual([
+      "cluster_formation.classic_config.nodes.1=rabbit@rabbit-disc1",
+      "cluster_formation.classic_config.nodes.2=rabbit@rabbit-ram1",
+      "cluster_formation.classic_config.nodes.3=rabbit@rabbit-ram2",
+    ]);
+  });
+
+  it("writes each node's own type", () => {
+    expect(settings(renderRabbitmqConf(seedCluster, disc!, "dev"))["cluster_formation.node_type"]).toBe("disc");
+    expect(settings(renderRabbitmqConf(seedCluster, ram!, "dev"))["cluster_formation.node_type"]).toBe("ram");
+  });
+
+  it("writes the stack's limits in RabbitMQ's units", () => {
+    const s = settings(renderRabbitmqConf({ ...seedCluster, memoryHighWatermark: 0.45, diskFreeLimitBytes: 2_000_000_000, maxMessageSizeBytes: 4_194_304 }, disc!, "dev"));
+    expect(s["vm_memory_high_watermark.relative"]).toBe("0.45");
+    expect(s["disk_free_limit.absolute"]).toBe("2000000000");
+    expect(s["max_message_size"]).toBe("4194304");
+    expect(s["cluster_formation.discovery_retry_limit"]).toBe("30");
+    expect(s["cluster_formation.discovery_retry_interval"]).toBe("1000");
+  });
+
+  it("sets partition handling and default queue type only where the model does", () => {
+    const seed = settings(renderRabbitmqConf(seedCluster, disc!, "dev"));
+    expect(seed["cluster_partition_handling"]).toBe("pause_minority");
+    expect(seed["default_queue_type"]).toBeUndefined();
+    const modern = settings(renderRabbitmqConf({ ...modernCluster, partitionHandling: undefined }, modernCluster.nodes[0]!, "modern"));
+    expect(modern["cluster_partition_handling"]).toBeUndefined();
+    expect(modern["default_queue_type"]).toBe("quorum");
+  });
+
+  it("keeps the tool's defaults apart from the stack's settings, each default with a reason", () => {
+    const text = renderRabbitmqConf(seedCluster, disc!, "dev");
+    const [defaults = "", fromStack = ""] = text.split("## From the stack config (rabbitmq-ha:cluster)");
+    expect(defaults).toContain("listeners.tcp.default = 5672");
+    expect(fromStack).not.toContain("listeners.tcp.default");
+    expect(fromStack).toContain("max_message_size = ");
+    // Every block of default settings is preceded by a comment line.
+    const blocks = defaults.split("## Defaults rabbitmq-ha always sets")[1]!.trim().split("\n\n");
+    for (const block of blocks) expect(block.split("\n")[0]).toMatch(/^# \S/);
+  });
+
+  it("holds no credentials", () => {
+    expect(renderRabbitmqConf(seedCluster, disc!, "dev")).not.toMatch(/default_(user|pass)/);
+  });
+});
+
+describe("renderAdminConf", () => {
+  it("creates the admin instead of guest and limits nobody to loopback", () => {
+    expect(settings(renderAdminConf("admin", "s3cret"))).toEqual({
+      default_user: "admin",
+      default_pass: "s3cret",
+      "default_user_tags.administrator": "true",
+      loopback_users: "none",
+    });
+  });
+
+  it.each([
+    ["pass#word", "adminPassword"],
+    ["two\nlines", "adminPassword"],
+    [" padded", "adminPassword"],
+  ])("refuses a password RabbitMQ would read differently: %j", (password, field) => {
+    expect(() => renderAdminConf("admin", password)).toThrow(
+      `${field} cannot be written to rabbitmq.conf (allowed: one non-empty line without '#' and without leading or trailing blanks)`,
+    );
+  });
+});
+
+describe("renderEnabledPlugins", () => {
+  const withPlugins = (extraPlugins: string[]): ClusterSpec => ({ ...seedCluster, extraPlugins });
+
+  it("enables management and Prometheus, then the stack's extras, once each", () => {
+    expect(renderEnabledPlugins(withPlugins(["rabbitmq_shovel", "rabbitmq_management"]))).toBe(
+      "[rabbitmq_management,rabbitmq_prometheus,rabbitmq_shovel].\n",
+    );
+  });
+
+  it("refuses names that are not Erlang atoms", () => {
+    expect(() => renderEnabledPlugins(withPlugins(["Shovel", "a b"]))).toThrow(
+      'extraPlugins "Shovel", "a b" are not plugin names (allowed: lower-case letters, digits and _ , starting with a letter)',
+    );
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * The real HAProxy and Keepalived binaries (Debian packages, installed by .ci/run) judging
+ * rendered files. A check returns undefined when the file is accepted, else the tool's output.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { SCRIPT_USER } from "../../render/keepalivedConf";
+
+export const HAPROXY = "/usr/sbin/haproxy";
+export const KEEPALIVED = "/usr/sbin/keepalived";
+
+/** Why a binary test cannot run here, or undefined when it can. */
+export function missing(binary: string): string | undefined {
+  return fs.existsSync(binary) ? undefined : `${binary} is not installed (apt-get install haproxy keepalived; .ci/run does)`;
+}
+
+const newTempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), "rabbitmq-ha-render-"));
+const removeDir = (dir: string): void => fs.rmSync(dir, { recursive: true, force: true });
+
+/** Runs `use` with a fresh temporary directory, removed afterwards. */
+export function inTempDir<T>(use: (dir: string) => T): T {
+  const dir = newTempDir();
+  try {
+    return use(dir);
+  } finally {
+    removeDir(dir);
+  }
+}
+
+export async function inTempDirAsync<T>(use: (dir: string) => Promise<T>): Promise<T> {
+  const dir = newTempDir();
+  try {
+    return await use(dir);
+  } finally {
+    removeDir(dir);
+  }
+}
+
+/** `haproxy -c -f FILE`: valid means exit 0 and not one warning or alert. */
+export function haproxyRejects(config: string): string | undefined {
+  return inTempDir((dir) => {
+    const file = path.join(dir, "haproxy.cfg");
+    fs.writeFileSync(file, config);
+    const run = spawnSync(HAPROXY, ["-c", "-f", file], { encoding: "utf8" });
+    const output = `${run.stdout}${run.stderr}`;
+    return run.status === 0 && !/\[(WARNING|ALERT)\]/.test(output) ? undefined : `exit ${run.status}: ${output}`;
+  });
+}
+
+const PROJECT_DIR = path.resolve(__dirname, "..", "..");
+const CHECK_SCRIPT = path.join(PROJECT_DIR, "templates", "loadbalancer", "check_haproxy.sh");
+/** A uid/gid for the script user that the host does not use. */
+const SCRIPT_UID = 64_990;
+
+/**
+ * Why the keepalived check cannot run here: it needs the binary, the image's track script,
+ * and permission to make a private mount namespace (root with CAP_SYS_ADMIN).
+ */
+export function keepalivedUnavailable(): string | undefined {
+  const absent = missing(KEEPALIVED);
+  if (absent) return absent;
+  if (!fs.existsSync(CHECK_SCRIPT)) return `${CHECK_SCRIPT} is missing (the load-balancer image's track script)`;
+  const probe = spawnSync("unshare", ["--mount", "--fork", "true"]);
+  return probe.status === 0 ? undefined : "unshare --mount is not permitted here (needs root with CAP_SYS_ADMIN)";
+}
+
+/**
+ * `keepalived -t -f FILE` as it would run inside the load-balancer image: the track script at
+ * its image path and the image's script user exist, both only inside a private mount namespace
+ * (the host's /etc is not touched).
+ *
+ * Keepalived runs as that script user. As root, keepalived 2.2.7 (bookworm) switches to the
+ * script user to check the script's path and then, in config-test mode only, kills itself
+ * with SIGTERM (exit 143) even on a valid file: the "parent died" check after the switch lacks
+ * the config-test guard later releases have. Running as that user skips the switch; every
+ * check of the file, the script's ownership and permissions included, still runs.
+ */
+export function keepalivedRejects(config: string): string | undefined {
+  return inTempDir((dir) => {
+    fs.chmodSync(dir, 0o755);
+    const etc = path.join(dir, "keepalived");
+    fs.mkdirSync(etc, { mode: 0o755 });
+    fs.copyFileSync(CHECK_SCRIPT, path.join(etc, "check_haproxy.sh"));
+    fs.chmodSync(path.join(etc, "check_haproxy.sh"), 0o755);
+    const user = `${SCRIPT_USER}:x:${SCRIPT_UID}:${SCRIPT_UID}::/nonexistent:/usr/sbin/nologin\n`;
+    fs.writeFileSync(path.join(dir, "passwd"), `${fs.readFileSync("/etc/passwd", "utf8")}${user}`);
+    fs.writeFileSync(path.join(dir, "group"), `${fs.readFileSync("/etc/group", "utf8")}${SCRIPT_USER}:x:${SCRIPT_UID}:\n`);
+    fs.writeFileSync(path.join(dir, "keepalived.conf"), config, { mode: 0o644 });
+    const script = [
+      'mount --bind "$1/passwd" /etc/passwd',
+      'mount --bind "$1/group" /etc/group',
+      'mount --bind "$1/keepalived" /etc/keepalived',
+      `exec setpriv --reuid=${SCRIPT_UID} --regid=${SCRIPT_UID} --clear-groups ${KEEPALIVED} -t -f "$1/keepalived.conf"`,
+    ].join(" && ");
+    const run = spawnSync("unshare", ["--mount", "--fork", "sh", "-c", script, "sh", dir], { encoding: "utf8" });
+    return run.status === 0 && run.stderr.trim() === "" ? undefined : `exit ${run.status ?? run.signal}: ${run.stdout}${run.stderr}`;
+  });
+}

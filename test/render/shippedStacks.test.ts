@@ -1,0 +1,48 @@
+/**
+ * Every rendered haproxy.cfg and keepalived.conf of every shipped stack (Pulumi.*.yaml), loaded
+ * through the real loader, judged by the real binaries.
+ */
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { listStacks, loadStackOrThrow } from "../../model/load";
+import { KEEPALIVED_CONF_PATH, HAPROXY_CFG_PATH } from "../../render/loadBalancerFiles";
+import { renderStackFiles } from "../../render/stackFiles";
+import { HAPROXY, haproxyRejects, keepalivedRejects, keepalivedUnavailable, missing } from "./realBinaries";
+
+const projectDir = path.resolve(__dirname, "..", "..");
+const stacks = listStacks(projectDir);
+
+const filesAt = (wanted: string) =>
+  stacks.flatMap((stack) =>
+    renderStackFiles(loadStackOrThrow(projectDir, stack))
+      .filter((f) => f.path === wanted)
+      .map((f) => [`${stack} ${f.container}`, f.text] as const),
+  );
+
+describe("shipped stacks", () => {
+  it("include the seed's and the modern layout", () => {
+    expect(stacks).toEqual(expect.arrayContaining(["dev", "modern"]));
+  });
+
+  it("render a haproxy.cfg and a keepalived.conf per load balancer, a rabbitmq.conf per node", () => {
+    for (const stack of stacks) {
+      const model = loadStackOrThrow(projectDir, stack);
+      const files = renderStackFiles(model);
+      expect(files.filter((f) => f.path === HAPROXY_CFG_PATH).map((f) => f.container)).toEqual(model.loadBalancers.instances.map((i) => i.name));
+      expect(files.filter((f) => f.path === KEEPALIVED_CONF_PATH).map((f) => f.container)).toEqual(model.loadBalancers.instances.map((i) => i.name));
+      expect(files.filter((f) => f.path.endsWith("50-rabbitmq-ha.conf")).map((f) => f.container)).toEqual(model.cluster.nodes.map((n) => n.hostname));
+    }
+  });
+});
+
+describe.skipIf(missing(HAPROXY))("haproxy -c accepts every shipped haproxy.cfg", () => {
+  it.each(filesAt(HAPROXY_CFG_PATH))("%s", (_, text) => {
+    expect(haproxyRejects(text)).toBeUndefined();
+  });
+});
+
+describe.skipIf(keepalivedUnavailable())("keepalived -t accepts every shipped keepalived.conf", () => {
+  it.each(filesAt(KEEPALIVED_CONF_PATH))("%s", (_, text) => {
+    expect(keepalivedRejects(text)).toBeUndefined();
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * The message-level checks in the order they run: delivery once per queue type the stack uses,
+ * then the three routing checks on the stack's preferred queue type.
+ */
+import type { Model, QueueType } from "../../model/types";
+import { CHECK, type PlannedCheck } from "../check";
+import type { ProbeContext } from "../probe/context";
+import { deliveryCheck } from "./delivery";
+import { alternateExchangeCheck, deadLetterCheck, mandatoryReturnCheck } from "./routing";
+
+/** The queue types the stack declares (both when there is no model to ask), quorum first. */
+export function probedQueueTypes(model: Model | undefined): QueueType[] {
+  const declared = new Set(model?.topology.queues.map((queue) => queue.type) ?? ["quorum", "classic"]);
+  const types = (["quorum", "classic"] as const).filter((type) => declared.has(type));
+  return types.length > 0 ? types : ["classic"];
+}
+
+export function messagingChecks(context: ProbeContext, queueTypes: readonly QueueType[]): PlannedCheck[] {
+  return [
+    ...queueTypes.map((type) => ({ name: CHECK.delivery(type), run: () => deliveryCheck(context, type) })),
+    { name: CHECK.mandatoryReturn, run: () => mandatoryReturnCheck(context) },
+    { name: CHECK.alternateExchange, run: () => alternateExchangeCheck(context) },
+    { name: CHECK.deadLetter, run: () => deadLetterCheck(context) },
+  ];
+}

@@ -1,0 +1,100 @@
+/**
+ * runVerify: the whole probe, in the order a person would check by hand.
+ *
+ * 1. The management API answers and accepts the credentials; else stop (one line).
+ * 2. The probe's account: a temporary user and vhost, or the given probe user; else stop.
+ * 3. An AMQP connection through the VIP as that user; else clean up and stop.
+ * 4. Message checks, topology, cluster and load-balancer checks, each timed, none fatal.
+ * 5. Cleanup, always, reported as a check of its own.
+ *
+ * `ok` is true when no check failed: a stopped node or backend server is a warning (`degraded`),
+ * because the promise under test is that the cluster still delivers, which the message checks
+ * prove or disprove on their own.
+ */
+import type { ChannelModel } from "amqplib";
+import { connectAmqp, connectBudgetMs } from "./amqp/connect";
+import { CHECK, pass, runCheck, type PlannedCheck } from "./check";
+import { clusterChecks } from "./checks/cluster";
+import { loadBalancerChecks } from "./checks/loadBalancer";
+import { messagingChecks, probedQueueTypes } from "./checks/messaging";
+import { topologyChecks } from "./checks/topology";
+import { printable } from "./endpoint";
+import { describeError } from "./errors";
+import { management } from "./management";
+import { openAccount, type ProbeAccount } from "./probe/account";
+import { cleanupProbe } from "./probe/cleanup";
+import { probeIdentity } from "./probe/identity";
+import { ProbeObjects } from "./probe/objects";
+import { resolveTargets, type Targets } from "./targets";
+import type { CheckResult, VerifyOptions, VerifyResult } from "./types";
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MESSAGE_COUNT = 20;
+/** A check's whole time limit, in timeouts (each single wait inside it has one timeout). */
+export const CHECK_BUDGET_FACTOR = 3;
+
+export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const checks: CheckResult[] = [];
+  let targets: Targets;
+  try {
+    targets = resolveTargets(options, timeoutMs);
+  } catch (error) {
+    return finish(checks, describeError(error));
+  }
+  const reached = await runCheck(CHECK.management, timeoutMs, async () => {
+    const overview = await management.overview(targets.api);
+    return pass(`RabbitMQ ${overview.rabbitmq_version ?? "?"}, cluster ${overview.cluster_name ?? "?"}`);
+  });
+  checks.push(reached);
+  if (!reached.ok) return finish(checks, reached.detail);
+
+  const identity = probeIdentity();
+  let account: ProbeAccount;
+  try {
+    account = await openAccount(targets.api, identity.runId, options.probeUser);
+  } catch (error) {
+    return finish(checks, describeError(error));
+  }
+  const objects = new ProbeObjects(identity);
+  let connection: ChannelModel | undefined;
+  let aborted: string | undefined;
+  try {
+    // connectAmqp retries a dead backend a few times, each attempt within the timeout.
+    const connected = await runCheck(CHECK.connect, connectBudgetMs(timeoutMs) + 1000, async () => {
+      connection = await connectAmqp({ ...targets.amqp, ...account }, `rabbitmq-ha verify ${identity.runId}`);
+      return pass(`${printable(targets.amqp.url)} as ${account.username}, vhost ${account.vhost}`);
+    });
+    checks.push(connected);
+    if (connection === undefined) {
+      aborted = connected.detail;
+    } else {
+      const queueTypes = probedQueueTypes(options.model);
+      const context = {
+        connection, identity, objects, timeoutMs,
+        messageCount: options.messageCount ?? DEFAULT_MESSAGE_COUNT,
+        queueType: queueTypes[0] ?? "classic",
+      };
+      const plan: PlannedCheck[] = [
+        ...messagingChecks(context, queueTypes),
+        ...topologyChecks(targets.api, options.model),
+        ...clusterChecks(targets.api, options.model),
+        ...loadBalancerChecks(targets.stats, options.loadBalancerAddresses ?? [], options.model),
+      ];
+      // A check may wait several times (publish, then consume, then consume again): it gets a few timeouts.
+      for (const check of plan) checks.push(await runCheck(check.name, CHECK_BUDGET_FACTOR * timeoutMs, check.run));
+    }
+  } finally {
+    checks.push(await runCheck(CHECK.cleanup, timeoutMs, () => cleanupProbe(targets.api, account, connection, objects)));
+  }
+  return finish(checks, aborted);
+}
+
+function finish(checks: readonly CheckResult[], aborted: string | undefined): VerifyResult {
+  return {
+    ok: aborted === undefined && checks.every((check) => check.ok),
+    degraded: checks.some((check) => check.status === "warn"),
+    ...(aborted === undefined ? {} : { aborted }),
+    checks,
+  };
+}
