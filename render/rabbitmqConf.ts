@@ -1,6 +1,6 @@
 import type { ClusterNodeSpec, ClusterSpec } from "../model/types";
-import { discoveryPeers, seedFirst } from "./clusterSeed";
-import { type ConfGroup, confValue } from "./confSettings";
+import { type DiscoveryRetries, discoveryPeers, discoveryRetries, isSeed } from "./clusterSeed";
+import { type ConfGroup, type ConfSetting, confValue } from "./confSettings";
 import { erlangNodeName } from "./format";
 import { renderTemplate } from "./template";
 
@@ -9,20 +9,32 @@ export const AMQP_PORT = 5672;
 export const MANAGEMENT_PORT = 15672;
 export const PROMETHEUS_PORT = 15692;
 
+function retrySettings(retries: DiscoveryRetries): ConfSetting[] {
+  return [
+    { key: "cluster_formation.discovery_retry_limit", value: String(retries.limit) },
+    { key: "cluster_formation.discovery_retry_interval", value: String(retries.intervalMs) },
+  ];
+}
+
+/** Same peer list on every node; the seed alone gets bounded retries (render/clusterSeed.ts says why). */
+function discoveryGroup(cluster: ClusterSpec, node: ClusterNodeSpec): ConfGroup {
+  const seed = isSeed(cluster.nodes, node);
+  return {
+    why: seed
+      ? "Hostnames are fixed, so peers are known in advance: the seed first, then every node. This node seeds the cluster and starts before the others exist, so it gives up on them after one retry and boots alone (see render/clusterSeed.ts); the others join it."
+      : "Hostnames are fixed, so peers are known in advance: the seed first, then every node. This node starts once the seed is healthy and joins it.",
+    settings: [
+      { key: "cluster_formation.peer_discovery_backend", value: "classic_config" },
+      ...discoveryPeers(cluster.nodes).map((n, i) => ({ key: `cluster_formation.classic_config.nodes.${i + 1}`, value: erlangNodeName(n.hostname) })),
+      ...(seed ? retrySettings(discoveryRetries(cluster, node)) : []),
+    ],
+  };
+}
+
 /** Settings rabbitmq-ha always writes, whatever the stack says; each group says why. */
 function toolDefaults(cluster: ClusterSpec, node: ClusterNodeSpec, stack: string): ConfGroup[] {
-  const seed = seedFirst(cluster.nodes).seed;
   return [
-    {
-      why:
-        node.hostname === seed.hostname
-          ? "Hostnames are fixed, so peers are known in advance. This node seeds the cluster: it lists only itself and boots at once (see render/clusterSeed.ts); the others join it."
-          : "Hostnames are fixed, so peers are known in advance: the seed first, then every node. This node starts once the seed is healthy and joins it.",
-      settings: [
-        { key: "cluster_formation.peer_discovery_backend", value: "classic_config" },
-        ...discoveryPeers(cluster.nodes, node).map((n, i) => ({ key: `cluster_formation.classic_config.nodes.${i + 1}`, value: erlangNodeName(n.hostname) })),
-      ],
-    },
+    discoveryGroup(cluster, node),
     {
       why: "Shown in the management UI and in metrics, so the stack a node belongs to is never guessed.",
       settings: [{ key: "cluster_name", value: confValue("cluster_name", `rabbitmq-ha-${stack}`) }],
@@ -54,8 +66,8 @@ function toolDefaults(cluster: ClusterSpec, node: ClusterNodeSpec, stack: string
 function stackSettings(cluster: ClusterSpec, node: ClusterNodeSpec): ConfGroup["settings"] {
   return [
     { key: "cluster_formation.node_type", value: node.type },
-    { key: "cluster_formation.discovery_retry_limit", value: String(cluster.discoveryRetryLimit) },
-    { key: "cluster_formation.discovery_retry_interval", value: String(cluster.discoveryRetryIntervalMs) },
+    // The seed's retries are the tool's, written with its peer list above.
+    ...(isSeed(cluster.nodes, node) ? [] : retrySettings(discoveryRetries(cluster, node))),
     ...(cluster.partitionHandling === undefined ? [] : [{ key: "cluster_partition_handling", value: cluster.partitionHandling }]),
     { key: "vm_memory_high_watermark.relative", value: String(cluster.memoryHighWatermark) },
     { key: "disk_free_limit.absolute", value: String(cluster.diskFreeLimitBytes) },

@@ -8,6 +8,8 @@
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
+# npm puts this first already; repeated so `bash scripts/test-all.sh` works on its own too.
+PATH="$PWD/node_modules/.bin:$PATH"
 
 readonly SUMMARY=e2e-summary.json
 UNIT_REPORT=$(mktemp /tmp/rabbitmq-ha-vitest.XXXXXX.json) || exit 1

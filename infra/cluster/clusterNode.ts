@@ -6,6 +6,7 @@
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClusterNodeSpec, ClusterSpec } from "../../model/types";
+import { discoveryRetries } from "../../render/clusterSeed";
 import { erlangNodeName } from "../../render/format";
 import { type NodeSecrets, nodeFiles } from "../../render/nodeFiles";
 import { dockerObjectName, labelList } from "../labels";
@@ -58,7 +59,7 @@ export class ClusterNode extends pulumi.ComponentResource {
         labels: [...labelList(stack, "node"), { label: "rabbitmq-ha.node", value: erlangNodeName(node.hostname) }],
         healthcheck: NODE_HEALTHCHECK,
         wait: true,
-        waitTimeout: nodeWaitTimeoutSeconds(cluster.discoveryRetryLimit, cluster.discoveryRetryIntervalMs),
+        waitTimeout: nodeWaitTimeoutSeconds(discoveryRetries(cluster, node)),
       },
       { ...childOpts, dependsOn: args.after ? [args.after] : [] },
     );

@@ -1,4 +1,5 @@
 import type * as docker from "@pulumi/docker";
+import type { DiscoveryRetries } from "../../render/clusterSeed";
 import { AMQP_PORT, MANAGEMENT_PORT } from "../../render/rabbitmqConf";
 
 /**
@@ -23,6 +24,6 @@ export const NODE_HEALTHCHECK: docker.types.input.ContainerHealthcheck = {
  * How long `pulumi up` waits for a node to become healthy: first boot plus cluster formation
  * (discovery retries), with room for a slow, shared machine.
  */
-export function nodeWaitTimeoutSeconds(discoveryRetryLimit: number, discoveryRetryIntervalMs: number): number {
-  return 120 + Math.ceil((discoveryRetryLimit * discoveryRetryIntervalMs) / 1000);
+export function nodeWaitTimeoutSeconds(retries: DiscoveryRetries): number {
+  return 120 + Math.ceil((retries.limit * retries.intervalMs) / 1000);
 }

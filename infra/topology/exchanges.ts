@@ -1,4 +1,3 @@
-import * as pulumi from "@pulumi/pulumi";
 import * as rabbitmq from "@pulumi/rabbitmq";
 import type { ExchangeSpec } from "../../model/types";
 import { objectChildName } from "./childNames";
@@ -11,13 +10,9 @@ import { type BuildContext, DeclaredResources } from "./context";
  * would delete the new one).
  *
  * `internal` is not an input of @pulumi/rabbitmq 3.3.8 (its settings are type, durable,
- * autoDelete, arguments), so it cannot be applied; least-privilege permissions already keep
- * every user without a grant from publishing to it. A warning says so instead of silence.
+ * autoDelete, arguments): validation refuses `internal: true` (model/schema/exchange.ts).
  */
 export function declareExchange(ctx: BuildContext, x: ExchangeSpec): rabbitmq.Exchange {
-  if (x.internal) {
-    pulumi.log.warn(`exchange ${x.name} in ${x.vhost}: internal is not applied (@pulumi/rabbitmq 3.3.8 has no such setting); only users granted it can publish to it`);
-  }
   const resource = new rabbitmq.Exchange(
     objectChildName(ctx.prefix, "exchange", x),
     {

@@ -52,12 +52,7 @@ export function checkReferences(topology: TopologySpec, tracing: readonly string
     user.grants.forEach((grant, grantIndex) => {
       const field = ["permissions", grantIndex] as const;
       if (!vhostExists(user, grant.vhost, ...field, "vhost")) return;
-      grant.publishes.forEach((name, i) => {
-        exchangeExists(user, "exchange", grant.vhost, name, ...field, "publishes", i);
-        if (index.exchange(grant.vhost, name)?.internal) {
-          findings.push(error(at(user, ...field, "publishes", i), `exchange "${name}" is internal: clients cannot publish to it (grant a non-internal exchange)`));
-        }
-      });
+      grant.publishes.forEach((name, i) => exchangeExists(user, "exchange", grant.vhost, name, ...field, "publishes", i));
       grant.consumes.forEach((name, i) => queueExists(user, grant.vhost, name, ...field, "consumes", i));
     });
   }

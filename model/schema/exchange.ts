@@ -3,6 +3,8 @@ import { z } from "zod";
 import { EXCHANGE_TYPES } from "../types";
 import { objectName } from "./fields";
 
+export const INTERNAL_REFUSED = "internal exchanges cannot be declared: @pulumi/rabbitmq has no such setting (allowed: false)";
+
 export const exchangeSchema = z
   .strictObject({
     name: objectName().meta({ description: "Exchange name, e.g. SALE_TO_PRODUCT_EXCHANGE (naming rules apply; no `/`, no `amq.` prefix). Required, unique per vhost. Replaces." }),
@@ -10,7 +12,13 @@ export const exchangeSchema = z
     type: z.enum(EXCHANGE_TYPES).meta({ description: "direct, topic, fanout or headers. Required. Replaces." }),
     durable: z.boolean().default(true).meta({ description: "Survives a broker restart. Default: true. Replaces." }),
     autoDelete: z.boolean().default(false).meta({ description: "Deleted when its last binding goes. Default: false. Replaces." }),
-    internal: z.boolean().default(false).meta({ description: "Only other exchanges may publish to it. Default: false. Replaces." }),
+    // @pulumi/rabbitmq (3.3.8, the newest) cannot declare an internal exchange; accepting `true`
+    // would deploy an exchange every client may publish to. `const` lets editors flag it too.
+    internal: z
+      .boolean()
+      .refine((internal) => !internal, { error: INTERNAL_REFUSED })
+      .default(false)
+      .meta({ const: false, description: "Must be false: @pulumi/rabbitmq cannot declare internal exchanges. Default: false." }),
     alternateExchange: objectName().optional().meta({
       description: "Exchange in the same vhost that receives what this one cannot route (the seed's backup exchange). Default: none. Replaces.",
     }),

@@ -95,6 +95,13 @@ trap on_reload_signal HUP
 setpriv --reuid=haproxy --regid=haproxy --init-groups \
   haproxy -W -db -f "$HAPROXY_CFG" &
 haproxy_pid=$!
+# Give HAProxy up to 5 s to listen before Keepalived starts: a first failed track check would
+# put Keepalived in FAULT and cost a rise interval plus a master-down wait.
+for (( tenth = 0; tenth < 50; tenth++ )); do
+  /etc/keepalived/check_haproxy.sh && break
+  is_running "$haproxy_pid" || break
+  sleep 0.1
+done
 keepalived --dont-fork --log-console --log-detail --use-file "$KEEPALIVED_CONF" &
 keepalived_pid=$!
 say "started haproxy ($haproxy_pid) and keepalived ($keepalived_pid)"

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { nodeWaitTimeoutSeconds } from "../../infra/cluster/nodeHealth";
+import { loadStackOrThrow } from "../../model/load";
+import { SEED_DISCOVERY } from "../../render/clusterSeed";
 import { ERLANG_COOKIE_PATH, RABBITMQ_CONF_PATH } from "../../render/nodeFiles";
-import { CONTAINER, containers, label, named, ofType, run, upload } from "./program";
+import { CONTAINER, containers, label, named, ofType, projectDir, run, upload } from "./program";
 
 describe.each(["dev", "modern"])("the %s stack's Docker resources", (stack) => {
   it("are 3 RabbitMQ and 2 load-balancer containers on one network, each node with its own volume", async () => {
@@ -59,6 +62,15 @@ describe("start order", () => {
       expect(upload(ram, RABBITMQ_CONF_PATH).content).toContain("cluster_formation.node_type = ram");
       expect(ram.dependencies).toContain(disc.urn);
     }
+  });
+
+  it("waits for the seed as long as its bounded discovery needs, for the others as long as the stack's retries need", async () => {
+    const { resources } = await run("dev");
+    const { cluster } = loadStackOrThrow(projectDir, "dev");
+    const [seed, ...others] = containers(resources, "node");
+    expect(seed!.inputs["waitTimeout"]).toBe(nodeWaitTimeoutSeconds(SEED_DISCOVERY));
+    const stackRetries = { limit: cluster.discoveryRetryLimit, intervalMs: cluster.discoveryRetryIntervalMs };
+    for (const n of others) expect(n.inputs["waitTimeout"]).toBe(nodeWaitTimeoutSeconds(stackRetries));
   });
 
   it("gates the other disc nodes on the first one too (modern)", async () => {

@@ -124,6 +124,15 @@ describe("loadStack", () => {
     ]);
   });
 
+  it.each([
+    ["true", ["config/a.yaml:8:15  exchanges[0].internal  internal exchanges cannot be declared: @pulumi/rabbitmq has no such setting (allowed: false)"]],
+    ['"yes"', ['config/a.yaml:8:15  exchanges[0].internal  expected true or false, got "yes"']],
+    ["false", []],
+  ])("refuses an internal exchange, which nothing could declare (internal: %s)", (value, expected) => {
+    const dir = project({ "config/a.yaml": `${FILE_A}    internal: ${value}\n` });
+    expect(errorsOf(dir)).toEqual(expected);
+  });
+
   it("runs the stack's cross-checks even when a topology file is malformed", () => {
     const dir = project({ "Pulumi.t.yaml": STACK.replace("virtualIp: 10.10.0.100", "virtualIp: 10.10.0.21"), "config/b.yaml": FILE_B.replace("system: B", "system: B\nqueue: []") });
     expect(errorsOf(dir)).toEqual([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ClusterNodeSpec } from "../../model/types";
-import { discoveryPeers, seedFirst } from "../../render/clusterSeed";
-import { seedCluster } from "./fixtures";
+import { SEED_DISCOVERY, discoveryPeers, discoveryRetries, isSeed, seedFirst } from "../../render/clusterSeed";
+import { modernCluster, seedCluster } from "./fixtures";
 
 const node = (hostname: string, type: "disc" | "ram"): ClusterNodeSpec => ({ hostname, type, address: "10.0.0.1", host: "local", servesClients: true });
 const names = (nodes: readonly ClusterNodeSpec[]) => nodes.map((n) => n.hostname);
@@ -18,11 +18,33 @@ describe("seedFirst", () => {
   });
 });
 
+describe("isSeed", () => {
+  it("is true for the first disc node only", () => {
+    const nodes = [node("r1", "ram"), node("d1", "disc"), node("d2", "disc")];
+    expect(nodes.map((n) => isSeed(nodes, n))).toEqual([false, true, false]);
+  });
+});
+
 describe("discoveryPeers", () => {
-  it("gives the seed only itself and every other node the seed first, then all others", () => {
-    const nodes = [node("r1", "ram"), node("d1", "disc"), node("r2", "ram")];
-    expect(names(discoveryPeers(nodes, nodes[1]!))).toEqual(["d1"]);
-    expect(names(discoveryPeers(nodes, nodes[0]!))).toEqual(["d1", "r1", "r2"]);
-    expect(names(discoveryPeers(seedCluster.nodes, seedCluster.nodes[2]!))).toEqual(["rabbit-disc1", "rabbit-ram1", "rabbit-ram2"]);
+  it("lists the seed first, then the others in model order", () => {
+    expect(names(discoveryPeers([node("r1", "ram"), node("d1", "disc"), node("r2", "ram")]))).toEqual(["d1", "r1", "r2"]);
+    expect(names(discoveryPeers(seedCluster.nodes))).toEqual(["rabbit-disc1", "rabbit-ram1", "rabbit-ram2"]);
+  });
+});
+
+describe("discoveryRetries", () => {
+  const [seed, ram] = seedCluster.nodes;
+
+  it("bounds the seed's retries and leaves every other node the stack's", () => {
+    expect(discoveryRetries(seedCluster, seed!)).toEqual(SEED_DISCOVERY);
+    expect(discoveryRetries(seedCluster, ram!)).toEqual({ limit: 30, intervalMs: 1000 });
+    expect(discoveryRetries(modernCluster, modernCluster.nodes[1]!)).toEqual({ limit: 30, intervalMs: 1000 });
+  });
+
+  it("never gives the seed more than the stack asks for", () => {
+    const frugal = { ...seedCluster, discoveryRetryLimit: 1, discoveryRetryIntervalMs: 50 };
+    expect(discoveryRetries(frugal, seed!)).toEqual({ limit: 1, intervalMs: 50 });
+    const generous = { ...seedCluster, discoveryRetryLimit: 60, discoveryRetryIntervalMs: 5000 };
+    expect(discoveryRetries(generous, seed!)).toEqual({ limit: SEED_DISCOVERY.limit, intervalMs: SEED_DISCOVERY.intervalMs });
   });
 });

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as net from "node:net";
+import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { basicAuthorization } from "../../render/format";
@@ -72,23 +73,36 @@ describe.skipIf(missing(HAPROXY))("haproxy accepts the rendered file", () => {
 
   it("takes the stats password literally (a live HAProxy on loopback answers 200 to it, 401 otherwise)", async () => {
     const password = `it's $HOME #1 "x"`;
-    const port = await freePort();
-    const stats = section(render({}, { ...secrets, statsPassword: password }), "stats").filter((l) => !l.startsWith("bind "));
-    const config = ["defaults", "  timeout connect 1s", "  timeout client 5s", "  timeout server 5s", "listen stats", `  bind 127.0.0.1:${port}`, ...stats.slice(1).map((l) => `  ${l}`)].join("\n");
-    await inTempDirAsync(async (dir) => {
-      const file = path.join(dir, "haproxy.cfg");
-      fs.writeFileSync(file, `${config}\n`);
-      const haproxy = spawn(HAPROXY, ["-db", "-f", file], { stdio: "ignore" });
-      try {
-        await waitForPort(port);
-        expect(await statusWith(port, "stats", password)).toBe(200);
-        expect(await statusWith(port, "stats", "wrong")).toBe(401);
-      } finally {
-        haproxy.kill("SIGTERM");
-      }
+    await withLiveStats(password, async (port) => {
+      expect((await statsPage(port, "stats", password)).status).toBe(200);
+      expect((await statsPage(port, "stats", "wrong")).status).toBe(401);
+    });
+  });
+
+  it("names the answering load balancer (its hostname) on the live stats page", async () => {
+    await withLiveStats("stats-pw", async (port) => {
+      expect((await statsPage(port, "stats", "stats-pw")).body).toMatch(new RegExp(`<h2>Statistics Report for pid \\d+ on ${os.hostname()}</h2>`));
     });
   });
 });
+
+/** Runs the rendered `listen stats` section alone in a live HAProxy on a free loopback port. */
+async function withLiveStats(statsPassword: string, use: (port: number) => Promise<void>): Promise<void> {
+  const port = await freePort();
+  const stats = section(render({}, { ...secrets, statsPassword }), "stats").filter((l) => !l.startsWith("bind "));
+  const config = ["defaults", "  timeout connect 1s", "  timeout client 5s", "  timeout server 5s", "listen stats", `  bind 127.0.0.1:${port}`, ...stats.slice(1).map((l) => `  ${l}`)].join("\n");
+  await inTempDirAsync(async (dir) => {
+    const file = path.join(dir, "haproxy.cfg");
+    fs.writeFileSync(file, `${config}\n`);
+    const haproxy = spawn(HAPROXY, ["-db", "-f", file], { stdio: "ignore" });
+    try {
+      await waitForPort(port);
+      await use(port);
+    } finally {
+      haproxy.kill("SIGTERM");
+    }
+  });
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -115,8 +129,8 @@ async function waitForPort(port: number): Promise<void> {
   throw new Error(`nothing listens on 127.0.0.1:${port}`);
 }
 
-async function statusWith(port: number, user: string, password: string): Promise<number> {
+async function statsPage(port: number, user: string, password: string): Promise<{ status: number; body: string }> {
   const auth = Buffer.from(`${user}:${password}`).toString("base64");
   const response = await fetch(`http://127.0.0.1:${port}/stats`, { headers: { Authorization: `Basic ${auth}` } });
-  return response.status;
+  return { status: response.status, body: await response.text() };
 }

@@ -22,19 +22,35 @@ describe("renderRabbitmqConf", () => {
     expect(renderRabbitmqConf(seedCluster, ram!, "dev")).toMatchSnapshot();
   });
 
+  it("renders the seed node itself (snapshot)", () => {
+    expect(renderRabbitmqConf(seedCluster, disc!, "dev")).toMatchSnapshot();
+  });
+
   const peers = (text: string) =>
     Object.entries(settings(text))
       .filter(([k]) => k.startsWith("cluster_formation.classic_config.nodes."))
       .map(([k, v]) => `${k}=${v}`);
 
-  it("uses classic_config: the seed lists only itself, every other node the seed first and then all", () => {
-    expect(settings(renderRabbitmqConf(seedCluster, disc!, "dev"))["cluster_formation.peer_discovery_backend"]).toBe("classic_config");
-    expect(peers(renderRabbitmqConf(seedCluster, disc!, "dev"))).toEqual(["cluster_formation.classic_config.nodes.1=rabbit@rabbit-disc1"]);
-    expect(peers(renderRabbitmqConf(seedCluster, ram!, "dev"))).toEqual([
+  it("uses classic_config with the same list on every node: the seed first, then the others", () => {
+    const all = [
       "cluster_formation.classic_config.nodes.1=rabbit@rabbit-disc1",
       "cluster_formation.classic_config.nodes.2=rabbit@rabbit-ram1",
       "cluster_formation.classic_config.nodes.3=rabbit@rabbit-ram2",
-    ]);
+    ];
+    for (const node of seedCluster.nodes) {
+      expect(settings(renderRabbitmqConf(seedCluster, node, "dev"))["cluster_formation.peer_discovery_backend"]).toBe("classic_config");
+      expect(peers(renderRabbitmqConf(seedCluster, node, "dev"))).toEqual(all);
+    }
+  });
+
+  it("gives the seed one discovery retry as a tool default and every other node the stack's retries", () => {
+    const seedText = renderRabbitmqConf(seedCluster, disc!, "dev");
+    const [defaults = "", fromStack = ""] = seedText.split("## From the stack config (rabbitmq-ha:cluster)");
+    expect(defaults).toContain("cluster_formation.classic_config.nodes.3 = rabbit@rabbit-ram2\ncluster_formation.discovery_retry_limit = 1\ncluster_formation.discovery_retry_interval = 100\n");
+    expect(fromStack).not.toContain("discovery_retry");
+    const ramText = renderRabbitmqConf({ ...seedCluster, discoveryRetryLimit: 45, discoveryRetryIntervalMs: 2000 }, ram!, "dev");
+    expect(ramText.split("## From the stack config (rabbitmq-ha:cluster)")[1]).toContain("cluster_formation.discovery_retry_limit = 45\ncluster_formation.discovery_retry_interval = 2000\n");
+    expect(settings(ramText)["cluster_formation.discovery_retry_limit"]).toBe("45");
   });
 
   it("writes each node's own type", () => {
@@ -47,8 +63,6 @@ describe("renderRabbitmqConf", () => {
     expect(s["vm_memory_high_watermark.relative"]).toBe("0.45");
     expect(s["disk_free_limit.absolute"]).toBe("2000000000");
     expect(s["max_message_size"]).toBe("4194304");
-    expect(s["cluster_formation.discovery_retry_limit"]).toBe("30");
-    expect(s["cluster_formation.discovery_retry_interval"]).toBe("1000");
   });
 
   it("sets partition handling and default queue type only where the model does", () => {

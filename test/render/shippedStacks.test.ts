@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { listStacks, loadStackOrThrow } from "../../model/load";
 import { KEEPALIVED_CONF_PATH, HAPROXY_CFG_PATH } from "../../render/loadBalancerFiles";
+import { RABBITMQ_CONF_PATH } from "../../render/nodeFiles";
 import { renderStackFiles } from "../../render/stackFiles";
 import { HAPROXY, haproxyRejects, keepalivedRejects, keepalivedUnavailable, missing } from "./realBinaries";
 
@@ -32,6 +33,22 @@ describe("shipped stacks", () => {
       expect(files.filter((f) => f.path === KEEPALIVED_CONF_PATH).map((f) => f.container)).toEqual(model.loadBalancers.instances.map((i) => i.name));
       expect(files.filter((f) => f.path.endsWith("50-rabbitmq-ha.conf")).map((f) => f.container)).toEqual(model.cluster.nodes.map((n) => n.hostname));
     }
+  });
+});
+
+describe("every shipped stack's rabbitmq.conf files", () => {
+  const classicConfigNodes = (text: string) => text.split("\n").filter((line) => line.startsWith("cluster_formation.classic_config.nodes."));
+
+  it.each(stacks)("%s: list the same classic_config nodes on every node, the seed first", (stack) => {
+    const model = loadStackOrThrow(projectDir, stack);
+    const lists = renderStackFiles(model)
+      .filter((f) => f.path === RABBITMQ_CONF_PATH)
+      .map((f) => classicConfigNodes(f.text));
+    expect(lists).toHaveLength(model.cluster.nodes.length);
+    const seed = model.cluster.nodes.find((n) => n.type === "disc")!;
+    const others = model.cluster.nodes.filter((n) => n !== seed);
+    const expected = [seed, ...others].map((n, i) => `cluster_formation.classic_config.nodes.${i + 1} = rabbit@${n.hostname}`);
+    for (const list of lists) expect(list).toEqual(expected);
   });
 });
 

@@ -4,6 +4,7 @@ import { clusterMembers, managementThroughVip } from "./cluster";
 import { cookieFile } from "./cookie";
 import { declaredTopologyOnBroker, modelFullyDeclared } from "./topology";
 import { replicasInSync } from "./replicas";
+import { effectivePolicies } from "./policies";
 import { outputsWork } from "./outputs";
 import { noSecretsInInspect } from "./secrets";
 import { mandatoryPublishReturned, unroutableToAlternateExchange } from "./routing";
@@ -20,6 +21,7 @@ export const POST_DEPLOY_CHECKS: readonly Check[] = [
   outputsWork,
   modelFullyDeclared,
   declaredTopologyOnBroker,
+  effectivePolicies,
   replicasInSync,
   unroutableToAlternateExchange,
   mandatoryPublishReturned,

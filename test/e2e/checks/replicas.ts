@@ -3,7 +3,9 @@
  * queue (3.x) has all its mirrors synchronised. After a fault this is what "healed" means for data.
  */
 import { Check, expect } from "./types";
+import type { QueueSpec } from "../../../model/types";
 import type { Deployment } from "../deployment";
+import { expectedPolicy } from "./policies";
 import { management } from "../apply/rabbitmq/http";
 
 interface ApiQueue {
@@ -34,7 +36,7 @@ export async function replicaProblems(deployment: Deployment): Promise<string[]>
       if (members.length !== wanted) problems.push(`${name} has ${members.length} members, want ${wanted}`);
       if (offline.length > 0) problems.push(`${name} members offline: ${offline.join(", ")}`);
     }
-    if (queue.type === "classic" && mirroringPolicy(deployment, queue.vhost, queue.name) && (found.slave_nodes ?? []).length === 0) {
+    if (mirrored(deployment, queue) && (found.slave_nodes ?? []).length === 0) {
       problems.push(`${name} is under a mirroring policy but has no mirrors`);
     }
     const unsynced = (found.slave_nodes ?? []).filter((node) => !(found.synchronised_slave_nodes ?? []).includes(node));
@@ -43,14 +45,11 @@ export async function replicaProblems(deployment: Deployment): Promise<string[]>
   return problems;
 }
 
-/** The effective (highest-priority matching) policy of a classic queue, when it mirrors. */
-function mirroringPolicy(deployment: Deployment, vhost: string, queue: string): string | undefined {
-  const matching = deployment.model.topology.policies
-    .filter((p) => !p.operator && p.vhost === vhost && ["queues", "all", "classic_queues"].includes(p.applyTo))
-    .filter((p) => new RegExp(p.pattern).test(queue))
-    .sort((a, b) => b.priority - a.priority);
-  const effective = matching[0];
-  return effective && "ha-mode" in effective.definition ? effective.name : undefined;
+/** Whether the model's winning policy for a classic queue mirrors it (ha-mode). */
+function mirrored(deployment: Deployment, queue: QueueSpec): boolean {
+  const name = expectedPolicy(deployment.model.topology.policies, queue, false);
+  const policy = deployment.model.topology.policies.find((p) => p.vhost === queue.vhost && p.name === name && !p.operator);
+  return queue.type === "classic" && policy !== undefined && "ha-mode" in policy.definition;
 }
 
 export const replicasInSync: Check = {

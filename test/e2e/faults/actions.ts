@@ -11,9 +11,9 @@ export async function stopContainer(deployment: Deployment, container: string): 
   await deployment.docker.getContainer(container).stop({ t: 20 });
 }
 
-export async function startAndWaitHealthy(deployment: Deployment, container: string): Promise<void> {
+export async function startAndWaitHealthy(deployment: Deployment, container: string, timeoutMs?: number): Promise<void> {
   if (!(await stateOf(deployment.docker, container)).running) await deployment.docker.getContainer(container).start();
-  await waitHealthyAgain(deployment.docker, container);
+  await waitHealthyAgain(deployment.docker, container, timeoutMs);
 }
 
 export async function restartAndWaitHealthy(deployment: Deployment, container: string): Promise<void> {
@@ -43,9 +43,15 @@ export async function recoverContainer(deployment: Deployment, container: string
   return how;
 }
 
-/** Best effort after a failed scenario: every node and load balancer running and healthy again. */
+/**
+ * Best effort after a failed scenario, so the next one starts from a whole deployment: start
+ * what is stopped, and restart once what stays unhealthy (a node stuck booting). The failure
+ * itself is already recorded; this only keeps one failure from cascading into the rest.
+ */
 export async function restoreAll(deployment: Deployment): Promise<void> {
   for (const handle of [...deployment.nodes, ...deployment.lbs]) {
-    await startAndWaitHealthy(deployment, handle.container).catch(() => undefined);
+    const container = handle.container;
+    const healthy = await startAndWaitHealthy(deployment, container, 30_000).then(() => true, () => false);
+    if (!healthy) await restartAndWaitHealthy(deployment, container).catch(() => undefined);
   }
 }

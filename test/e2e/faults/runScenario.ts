@@ -14,7 +14,7 @@ import { ScenarioResult } from "../report";
 import { elapsedSince, progress, sleep } from "../log";
 import { Fault } from "./fault";
 import { FailoverProbe } from "./failoverProbe";
-import { waitHealed } from "./heal";
+import { healProblems, waitHealed } from "./heal";
 import { restoreAll } from "./actions";
 
 const RATE_PER_QUEUE = 100;
@@ -36,13 +36,14 @@ export async function runScenario(deployment: Deployment, fault: Fault): Promise
     publisher.start();
     return { route, prefix, publisher };
   });
+  const baseline = await healProblems(deployment).catch(() => []);
   const probe = new FailoverProbe(deployment.vip);
   await sleep(WARM_UP_MS);
   const checks = [await runCheck(`${fault.id}: ${fault.name}`, () => fault.inject(deployment))];
   const failover = await probe.stop();
   if (!checks[0]?.ok) await restoreAll(deployment);
   const finished = await Promise.all(streams.map(async (s) => ({ ...s, stats: await s.publisher.finish(FINISH_TIMEOUT_MS) })));
-  checks.push(await runCheck(`${fault.id}: cluster heals`, async () => `healed in ${(await waitHealed(deployment)).toFixed(1)}s`));
+  checks.push(await runCheck(`${fault.id}: cluster heals`, () => waitHealed(deployment, baseline)));
   const scenarios: ScenarioResult[] = [];
   for (const { route, prefix, publisher, stats } of finished) {
     const counted = account(publisher.confirmedIds, await drainQueue(adminAmqp(deployment, route.vhost), route.queue, prefix));

@@ -3,6 +3,9 @@
 # (sourced by build.sh, uses lib.sh).
 
 readonly DEBIAN_MIRROR=http://deb.debian.org/debian
+# Bump when the recipe below changes in a way that must rebuild the base images (and so
+# every image on them); comments and logging do not need it.
+readonly BASE_RECIPE_VERSION=1
 readonly BASE_REPOSITORY=rabbitmq-ha-test/debian
 # debootstrap works in a scratch folder outside the repository, deleted after the import.
 readonly DEBOOTSTRAP_PARENT=${DEBOOTSTRAP_PARENT:-/var/tmp}
@@ -31,8 +34,7 @@ ensure_base_image() {
   local suite=$1 image="$BASE_REPOSITORY:$1" script hash started rootfs
   script=$(debootstrap_script_for "$suite")
   started=$(now_ms)
-  # The recipe is this file itself plus the suite, mirror and script: edit either to rebuild.
-  hash=$( { cat "${BASH_SOURCE[0]}"; echo "$suite $DEBIAN_MIRROR $script"; } | sha256sum | cut -d' ' -f1)
+  hash=$(echo "base $BASE_RECIPE_VERSION $suite $DEBIAN_MIRROR $script" | sha256sum | cut -d' ' -f1)
   if [[ "$(image_hash "$image")" == "$hash" ]]; then
     log "$image: up to date (reused in $(elapsed_since "$started") s)"
     return

@@ -1,6 +1,5 @@
 import type * as pulumiTypes from "@pulumi/pulumi";
-import { describe, expect, it, vi } from "vitest";
-import { exchange, topology } from "../../model/derive/fixtures";
+import { describe, expect, it } from "vitest";
 import type { SafetySpec } from "../../../model/types";
 import { type RecordedResource, runTopology, type TopologyRun } from "./harness";
 import { shippedLikeTopology } from "./shippedLike";
@@ -119,24 +118,6 @@ describe("exchanges", () => {
       name: "SALE_TO_PRODUCT_EXCHANGE", vhost: "SALE_VHOST",
       settings: { type: "topic", durable: true, autoDelete: false, arguments: { "alternate-exchange": "SALE_TO_PRODUCT_UNROUTED_EXCHANGE" } },
     });
-  });
-});
-
-describe("an internal exchange", () => {
-  it("is declared, with a warning that this provider cannot make it internal", async () => {
-    const warnings: string[] = [];
-    const r = await runTopology((pulumi) => {
-      vi.spyOn(pulumi.log, "warn").mockImplementation(async (message: string) => void warnings.push(message));
-      return {
-        topology: topology({ exchanges: [exchange({ internal: true })], queues: [], bindings: [] }),
-        safety: { protectQueues: false, retainQueuesOnDelete: false }, version: "4.1", managementEndpoint: "http://x:15672",
-        adminUser: "admin", adminPassword: pulumi.secret("pw"), userPasswords: {}, dependsOn: [],
-      };
-    });
-    expect(r.ofType(T.exchange).map((x) => x.inputs.name)).toEqual(["SALE_TO_PRODUCT_EXCHANGE"]);
-    expect(warnings).toEqual([
-      "exchange SALE_TO_PRODUCT_EXCHANGE in SALE_VHOST: internal is not applied (@pulumi/rabbitmq 3.3.8 has no such setting); only users granted it can publish to it",
-    ]);
   });
 });
 

@@ -69,11 +69,6 @@ describe("references", () => {
       `error config/sale.yaml users[0].permissions[0].consumes[0]: queue "SALE_GONE_QUEUE" does not exist in vhost "SALE_VHOST" (${QUEUES_THERE})`,
     ],
     [
-      "publishing to an internal exchange",
-      (f) => (f.exchanges[0].internal = true),
-      'error config/sale.yaml users[0].permissions[0].publishes[0]: exchange "SALE_ORDER_EXCHANGE" is internal: clients cannot publish to it (grant a non-internal exchange)',
-    ],
-    [
       "a policy dead-lettering to a missing exchange",
       (f) => f.policies.push({ name: "SALE_DLX", vhost: "SALE_VHOST", pattern: ".*", definition: { "dead-letter-exchange": "SALE_DEAD_EXCHANGE" } }),
       `error config/sale.yaml policies[0].definition.dead-letter-exchange: dead-letter exchange "SALE_DEAD_EXCHANGE" does not exist in vhost "SALE_VHOST" (${EXCHANGES_THERE})`,

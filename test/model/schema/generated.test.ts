@@ -42,6 +42,15 @@ describe("generated files", () => {
     ]);
   });
 
+  it("lets editors flag an internal exchange, which validation refuses", () => {
+    const file = parse(read("config/gp.yaml"));
+    file.exchanges[0].internal = true;
+    expect(topologySchema(file)).toBe(false);
+    expect(topologySchema.errors?.map((e) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`)).toEqual(['/exchanges/0/internal const {"allowedValue":false}']);
+    file.exchanges[0].internal = false;
+    expect(topologySchema(file)).toBe(true);
+  });
+
   it("lets editors flag an unknown key in a topology file", () => {
     const file = parse(read("config/gp.yaml"));
     file.queues[0].durabel = true;
