@@ -18,8 +18,7 @@ export function isSeed(nodes: readonly ClusterNodeSpec[], node: ClusterNodeSpec)
 /**
  * The classic_config list, the same on every node: the seed first, then the others in model
  * order. The order is for the reader only (3.x sorts the list, 4.x ranks the reachable nodes
- * by cluster size and age). A seed that lists everyone also finds the running cluster when it
- * boots again without its data, instead of founding a second cluster of its own.
+ * by cluster size and age).
  */
 export function discoveryPeers(nodes: readonly ClusterNodeSpec[]): ClusterNodeSpec[] {
   const { seed, others } = seedFirst(nodes);
@@ -35,14 +34,16 @@ export interface DiscoveryRetries {
 
 /**
  * What the seed retries, at most. On a first deploy it boots while no listed peer exists yet
- * (the others start once it is healthy), and a virgin node with unreachable peers retries
- * before it boots alone: 3.x until it reaches one of them, 3.13+ until it reaches at least two
- * listed nodes (itself included; `target_cluster_size_hint` cannot lower that, the list length
- * wins). Each round waits for connections to the absent peers to fail (about 3 s each on a
- * Docker bridge: ARP gives up), so the stack's 30 rounds kept a seed in discovery for about
- * 4 minutes on 3.10 and 4.3 alike. With limit 1, 3.x tries once and 4.x twice, then boots.
- * A running cluster answers on the first try, so a seed rebuilt without its data still joins
- * it. Restarts with data skip discovery altogether.
+ * (the others start once it is healthy), and a virgin node whose listed peers do not answer
+ * retries before it boots alone: 3.x until it reaches one of them, 3.13+ until it reaches two
+ * listed nodes, itself included (`target_cluster_size_hint` cannot lower that: the list's
+ * length wins). Reaching an absent peer fails after about 3 s on a Docker bridge (ARP gives
+ * up). Measured rounds: 6 s on 3.10 (peers tried one after the other), 8-9 s on 4.3 (which also
+ * starts a temporary hidden Erlang node); the stack's 30 rounds kept the seed in discovery for
+ * 227 s (3.10) and 291 s (4.3). Limit 1 is the least RabbitMQ accepts: 3.x tries once (and
+ * spends 3 s each taking and releasing its startup lock on the listed nodes), 4.x twice; the
+ * seed then listens 12-16 s later than with a list of itself alone. The interval only adds to
+ * that, hence short. Restarts with data skip discovery, so a restarted seed is not slowed.
  */
 export const SEED_DISCOVERY: DiscoveryRetries = { limit: 1, intervalMs: 100 };
 

@@ -24,6 +24,8 @@ export class DeclaredResources {
   readonly vhosts = new Map<string, rabbitmq.VHost>();
   readonly exchanges = new Map<string, rabbitmq.Exchange>();
   readonly queues = new Map<string, rabbitmq.Queue>();
+  /** Policies and operator policies by vhost: queues of that vhost are declared after them. */
+  readonly policies = new Map<string, pulumi.Resource[]>();
 
   static key(vhost: string, name: string): string {
     return JSON.stringify([vhost, name]);
@@ -36,6 +38,10 @@ export class DeclaredResources {
 
   exchange(vhost: string, name: string): rabbitmq.Exchange | undefined {
     return this.exchanges.get(DeclaredResources.key(vhost, name));
+  }
+
+  policiesOf(vhost: string): pulumi.Resource[] {
+    return this.policies.get(vhost) ?? [];
   }
 
   queue(vhost: string, name: string): rabbitmq.Queue | undefined {

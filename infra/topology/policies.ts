@@ -16,7 +16,9 @@ export function declarePolicy(ctx: BuildContext, p: PolicySpec): rabbitmq.Policy
     vhost: ctx.declared.vhostName(p.vhost),
     policy: { pattern: p.pattern, priority: p.priority, applyTo: p.applyTo, definition: policyDefinition(p.definition) },
   };
-  return p.operator
+  const policy = p.operator
     ? new rabbitmq.OperatorPolicy(objectChildName(ctx.prefix, "operator-policy", p), args, ctx.opts)
     : new rabbitmq.Policy(objectChildName(ctx.prefix, "policy", p), args, ctx.opts);
+  ctx.declared.policies.set(p.vhost, [...ctx.declared.policiesOf(p.vhost), policy]);
+  return policy;
 }

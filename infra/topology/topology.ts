@@ -2,7 +2,7 @@
  * Topology: the validated model's messaging objects as @pulumi/rabbitmq resources, through one
  * explicit provider pointed at the cluster's management endpoint. One builder per object kind
  * (vhosts.ts, exchanges.ts, queues.ts, bindings.ts, policies.ts, users.ts, vhostSettings/);
- * this component only orders them: vhosts, exchanges, queues, bindings, policies, users.
+ * this component only orders them: vhosts, exchanges, policies, queues, bindings, users.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type * as rabbitmq from "@pulumi/rabbitmq";
@@ -40,9 +40,9 @@ export class Topology extends pulumi.ComponentResource {
 
     for (const v of t.vhosts) declareVhostSettings(ctx, v, declareVhost(ctx, v), connection, args.version);
     for (const x of t.exchanges) declareExchange(ctx, x);
+    for (const p of t.policies) declarePolicy(ctx, p);
     for (const q of t.queues) declareQueue(ctx, q);
     for (const b of t.bindings) declareBinding(ctx, b);
-    for (const p of t.policies) declarePolicy(ctx, p);
     const users = t.users.map((u) => declareUser(ctx, u, passwordOf(args.userPasswords, u.name)));
 
     this.userNames = pulumi.all(users.map((u) => u.name));

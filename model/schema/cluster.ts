@@ -55,10 +55,10 @@ export const clusterSchema = z
       description: "default_queue_type in rabbitmq.conf (3.13 and 4.x only). Default: quorum on 4.x, unset on 3.x. Restarts nodes, and replaces the queues declared without a type (here or in their vhost).",
     }),
     discoveryRetryLimit: z.number().int().min(1).default(30).meta({
-      description: "cluster_formation.discovery_retry_limit. Default: 30. Restarts nodes.",
+      description: "cluster_formation.discovery_retry_limit of every node but the seed (it starts before its peers exist, so rabbitmq-ha bounds its retries). Default: 30. Restarts nodes.",
     }),
     discoveryRetryInterval: duration().default("1s").meta({
-      description: "cluster_formation.discovery_retry_interval, e.g. 1s. Default: 1s. Restarts nodes.",
+      description: "cluster_formation.discovery_retry_interval, e.g. 1s, of every node but the seed (rabbitmq-ha bounds its retries). Default: 1s. Restarts nodes.",
     }),
     extraPlugins: z
       .array(z.string().regex(/^rabbitmq_[a-z0-9_]+$/, { error: (issue) => `${JSON.stringify(issue.input)} is not a plugin name (rabbitmq_<name>, e.g. rabbitmq_shovel)` }))

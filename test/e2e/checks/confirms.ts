@@ -4,7 +4,7 @@
  */
 import { Check, expect } from "./types";
 import { adminAmqp } from "../deployment";
-import { loadRoutes } from "../loadRoutes";
+import { loadRoutes } from "../load/routes";
 import { ConfirmedPublisher } from "../load/publisher";
 import { account, drainQueue } from "../load/drain";
 import { sleep } from "../log";

@@ -6,7 +6,7 @@
  */
 import type { Deployment } from "../deployment";
 import { adminAmqp } from "../deployment";
-import { loadRoutes } from "../loadRoutes";
+import { loadRoutes } from "../load/routes";
 import { ConfirmedPublisher } from "../load/publisher";
 import { account, drainQueue } from "../load/drain";
 import { CheckResult, expect, runCheck } from "../checks/types";

@@ -165,6 +165,16 @@ describe("policies", () => {
       { name: "PRODUCT_PRICE_LIMITS", vhost: "SALE_VHOST", policy: { pattern: "^PRODUCT_PRICE_QUEUE$", priority: 10, applyTo: "queues", definition: { "max-length-bytes": "268435456" } } },
     ]);
   });
+  it("are declared before the queues of their vhost, which wait for them", async () => {
+    const r = await run();
+    const policyUrns = async (vhost: string) =>
+      (await Promise.all([...r.ofType(T.policy), ...r.ofType(T.operatorPolicy)].filter((p) => p.inputs.vhost === vhost).map((p) => r.urnOf(p.resource!)))).sort();
+    for (const q of r.ofType(T.queue)) {
+      const after = await Promise.all(((q.opts.dependsOn ?? []) as pulumiTypes.Resource[]).map((x) => r.urnOf(x)));
+      expect([q.name, after.sort()]).toEqual([q.name, await policyUrns(q.inputs.vhost)]);
+    }
+    expect((await policyUrns("SALE_VHOST")).length).toBeGreaterThan(0);
+  });
 });
 
 describe("users and permissions", () => {

@@ -3,9 +3,9 @@
  * (test/e2e/config), each with the exchange and routing key the model binds it with. The 3.x
  * stack adds a mirrored classic queue next to the quorum queue.
  */
-import type { QueueType } from "../../model/types";
-import type { Deployment } from "./deployment";
-import type { Route } from "./load/publisher";
+import type { QueueType } from "../../../model/types";
+import type { Deployment } from "../deployment";
+import type { Route } from "./publisher";
 
 export interface LoadRoute extends Route {
   readonly vhost: string;
