@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { NODE_TYPES, PARTITION_HANDLING, QUEUE_TYPES, RABBITMQ_SERIES } from "../types";
 import { MAX_MESSAGE_SIZE_LIMIT_BYTES, parseSize } from "../units";
-import { duration, hostname, ipv4, size } from "./fields";
+import { duration, hostname, ipv4, positiveDuration, size } from "./fields";
 
 export const clusterNodeSchema = z
   .strictObject({
@@ -57,7 +57,7 @@ export const clusterSchema = z
     discoveryRetryLimit: z.number().int().min(1).default(30).meta({
       description: "cluster_formation.discovery_retry_limit of every node but the seed (it starts before its peers exist, so rabbitmq-ha bounds its retries). Default: 30. Restarts nodes.",
     }),
-    discoveryRetryInterval: duration().default("1s").meta({
+    discoveryRetryInterval: positiveDuration().default("1s").meta({
       description: "cluster_formation.discovery_retry_interval, e.g. 1s, of every node but the seed (rabbitmq-ha bounds its retries). Default: 1s. Restarts nodes.",
     }),
     extraPlugins: z

@@ -6,7 +6,7 @@
  * flag the same mistakes.
  */
 import { z } from "zod";
-import { DURATION_PATTERN, SIZE_PATTERN, parseDuration, parseSize, type UnitResult } from "../units";
+import { DURATION_PATTERN, SIZE_PATTERN, durationMs, parseDuration, parseSize, type UnitResult } from "../units";
 import { CIDR_PATTERN, IPV4_PATTERN, parseCidr, parseIpv4 } from "../net/ipv4";
 
 function checkedString(check: (text: string) => string | undefined, pattern: RegExp) {
@@ -36,6 +36,10 @@ export const NAMED_VALUES: Readonly<Record<string, { readonly kind: string; read
 
 /** A duration such as 200ms, 1.5s, 2m, 1h (model/units.ts). */
 export const duration = () => checkedString(fromUnits(parseDuration), DURATION_PATTERN);
+
+/** A duration above zero, for settings RabbitMQ refuses at 0 (it would not boot). */
+export const positiveDuration = () =>
+  duration().refine((text) => !parseDuration(text).ok || durationMs(text) > 0, { error: (issue) => `${JSON.stringify(issue.input)} is zero (allowed: a duration above zero, e.g. 1s)` });
 
 /** A size such as 4MB or 512MiB (model/units.ts). */
 export const size = () => checkedString(fromUnits(parseSize), SIZE_PATTERN);

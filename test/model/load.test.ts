@@ -133,6 +133,15 @@ describe("loadStack", () => {
     expect(errorsOf(dir)).toEqual(expected);
   });
 
+  it.each([
+    ["0s", ['Pulumi.t.yaml:7:29  config.rabbitmq-ha:cluster.discoveryRetryInterval  "0s" is zero (allowed: a duration above zero, e.g. 1s)']],
+    ["0ms", ['Pulumi.t.yaml:7:29  config.rabbitmq-ha:cluster.discoveryRetryInterval  "0ms" is zero (allowed: a duration above zero, e.g. 1s)']],
+    ["500ms", []],
+  ])("refuses a discovery retry interval RabbitMQ would not boot with (%s)", (value, expected) => {
+    const dir = project({ "Pulumi.t.yaml": STACK.replace('version: "4.1"\n', `version: "4.1"\n    discoveryRetryInterval: ${value}\n`) });
+    expect(errorsOf(dir)).toEqual(expected);
+  });
+
   it("runs the stack's cross-checks even when a topology file is malformed", () => {
     const dir = project({ "Pulumi.t.yaml": STACK.replace("virtualIp: 10.10.0.100", "virtualIp: 10.10.0.21"), "config/b.yaml": FILE_B.replace("system: B", "system: B\nqueue: []") });
     expect(errorsOf(dir)).toEqual([

@@ -5,10 +5,29 @@
  */
 import type { Deployment, NodeHandle } from "../deployment";
 import { Fault } from "./fault";
-import { startAndWaitHealthy, stopContainer } from "./actions";
+import { restartAndWaitHealthy, startAndWaitHealthy, stopContainer } from "./actions";
 import { sleep } from "../log";
 
 const DOWN_FOR_MS = 5_000;
+/** A restarted node with its data rejoins in 5-20 s here; far longer means it is stuck. */
+const REBOOT_TIMEOUT_MS = 75_000;
+
+/**
+ * Debian bookworm's RabbitMQ 3.10.8 on Erlang 25 sometimes hangs in global:sync while a node
+ * restarts into a running cluster (rabbitmq-server#6034, fixed in 3.10.10; the official 3.10
+ * images are not affected). Only for that test image is one further restart accepted, and the
+ * scenario's detail says it happened; on any other version a node that does not come back fails.
+ */
+async function startAgain(deployment: Deployment, node: NodeHandle): Promise<string> {
+  if (deployment.model.cluster.version !== "3.10") {
+    await startAndWaitHealthy(deployment, node.container);
+    return "";
+  }
+  const back = await startAndWaitHealthy(deployment, node.container, REBOOT_TIMEOUT_MS).then(() => true, () => false);
+  if (back) return "";
+  await restartAndWaitHealthy(deployment, node.container);
+  return `; its boot hung for ${REBOOT_TIMEOUT_MS / 1000}s and one more restart brought it back (known 3.10.8 global:sync hang, rabbitmq-server#6034)`;
+}
 
 function nodeFault(id: string, describe: string, pick: (deployment: Deployment) => NodeHandle): Fault {
   return {
@@ -19,8 +38,8 @@ function nodeFault(id: string, describe: string, pick: (deployment: Deployment) 
       const stopped = Date.now();
       await stopContainer(deployment, node.container);
       await sleep(DOWN_FOR_MS);
-      await startAndWaitHealthy(deployment, node.container);
-      return `${node.hostname} (${node.type}) down, back healthy after ${((Date.now() - stopped) / 1000).toFixed(1)}s`;
+      const note = await startAgain(deployment, node);
+      return `${node.hostname} (${node.type}) down, back healthy after ${((Date.now() - stopped) / 1000).toFixed(1)}s${note}`;
     },
   };
 }
