@@ -9,6 +9,8 @@ import { removeStackObjects } from "./apply/docker/teardown";
 import { CheckResult, runCheck, runChecks } from "./checks/types";
 import { POST_DEPLOY_CHECKS } from "./checks";
 import { verifyChecks } from "./checks/verifyProbe";
+import { verifyCliChecks } from "./checks/verifyCli";
+import { verifyWithNodeDown } from "./checks/verifyNodeDown";
 import { Deployment, deploymentOf } from "./deployment";
 import { FAULTS } from "./faults";
 import { runScenario } from "./faults/runScenario";
@@ -52,11 +54,14 @@ export async function runLayout(options: LayoutOptions): Promise<LayoutResult> {
     if (deployment) {
       checks.push(...(await runChecks(deployment, POST_DEPLOY_CHECKS)));
       checks.push(...(await verifyChecks(deployment)));
+      checks.push(...(await verifyCliChecks(projectDir, deployment)));
       for (const fault of options.faults ? FAULTS : []) {
         const outcome = await runScenario(deployment, fault);
         checks.push(...outcome.checks);
         scenarios.push(...outcome.scenarios);
       }
+      // Last: it stops a node of its own, so no fault scenario starts from its aftermath.
+      checks.push(...(await verifyWithNodeDown(deployment)));
     }
   } finally {
     if (!options.keep) checks.push(await runCheck(`${stack}: tear down`, () => cleanStack(projectDir, stack)));

@@ -3,7 +3,7 @@
  * deployment with the stack's outputs, as a user would run it after `pulumi up`. Each of its
  * checks becomes one of ours; a warning (degraded) does not fail, as in verify itself.
  */
-import { runVerify } from "../../../verify";
+import { runVerify, type VerifyOptions, type VerifyResult } from "../../../verify";
 import type { Deployment } from "../deployment";
 import { CheckResult } from "./types";
 import { progress } from "../log";
@@ -13,12 +13,13 @@ function addressOf(entry: unknown): string {
   return typeof entry === "object" && entry !== null ? String((entry as { address?: unknown }).address) : String(entry);
 }
 
-export async function verifyChecks(deployment: Deployment): Promise<CheckResult[]> {
+/** What a user would pass after `pulumi up`: the stack's outputs and the admin credentials. */
+export function verifyOptionsOf(deployment: Deployment): VerifyOptions {
   const revealedOutputs = deployment.outputs;
   const text = (key: string): string | undefined => (typeof revealedOutputs[key] === "string" ? (revealedOutputs[key] as string) : undefined);
   const addresses = revealedOutputs["loadBalancerAddresses"];
   const statsUrl = text("statsUrl");
-  const result = await runVerify({
+  return {
     amqpUrl: text("amqpUrl") ?? `amqp://${deployment.vip}:5672`,
     managementUrl: deployment.management.endpoint,
     username: deployment.management.username,
@@ -26,14 +27,22 @@ export async function verifyChecks(deployment: Deployment): Promise<CheckResult[
     ...(statsUrl ? { statsUrl } : {}),
     ...(Array.isArray(addresses) ? { loadBalancerAddresses: addresses.map(addressOf) } : {}),
     model: deployment.model,
-  });
+  };
+}
+
+/** One e2e check per probe check, named `<prefix>: <check>`; printed as they are recorded. */
+export function asE2eChecks(result: VerifyResult, prefix: string): CheckResult[] {
   const checks: CheckResult[] = result.checks.map((check) => ({
-    name: `verify: ${check.name}`,
+    name: `${prefix}: ${check.name}`,
     ok: check.ok,
     detail: `${check.status}: ${check.detail}`,
     ms: check.ms,
   }));
-  if (result.aborted) checks.push({ name: "verify: run", ok: false, detail: result.aborted, ms: 0 });
+  if (result.aborted) checks.push({ name: `${prefix}: run`, ok: false, detail: result.aborted, ms: 0 });
   for (const check of checks) progress(`  ${check.ok ? "ok  " : "FAIL"} ${check.name}: ${check.detail}`);
   return checks;
+}
+
+export async function verifyChecks(deployment: Deployment): Promise<CheckResult[]> {
+  return asE2eChecks(await runVerify(verifyOptionsOf(deployment)), "verify");
 }

@@ -18,7 +18,7 @@ const REBOOT_TIMEOUT_MS = 75_000;
  * images are not affected). Only for that test image is one further restart accepted, and the
  * scenario's detail says it happened; on any other version a node that does not come back fails.
  */
-async function startAgain(deployment: Deployment, node: NodeHandle): Promise<string> {
+export async function startAgain(deployment: Deployment, node: NodeHandle): Promise<string> {
   if (deployment.model.cluster.version !== "3.10") {
     await startAndWaitHealthy(deployment, node.container);
     return "";
@@ -50,7 +50,7 @@ const seedDisc = (deployment: Deployment): NodeHandle => {
   return disc;
 };
 
-const clientNode = (deployment: Deployment): NodeHandle => {
+export const clientNode = (deployment: Deployment): NodeHandle => {
   const seed = seedDisc(deployment);
   const ram = deployment.nodes.find((node) => node.type === "ram");
   const other = ram ?? deployment.nodes.filter((node) => node !== seed).at(-1);
