@@ -26,6 +26,7 @@ import { cleanupProbe } from "./probe/cleanup";
 import { probeIdentity } from "./probe/identity";
 import { ProbeObjects } from "./probe/objects";
 import { resolveTargets, type Targets } from "./targets";
+import type { HttpTarget } from "./http";
 import type { CheckResult, VerifyOptions, VerifyResult } from "./types";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -56,7 +57,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   } catch (error) {
     return finish(checks, describeError(error));
   }
-  const objects = new ProbeObjects(identity);
+  const objects = new ProbeObjects(identity, await runningNodeCount(targets.api));
   let connection: ChannelModel | undefined;
   let aborted: string | undefined;
   try {
@@ -100,4 +101,10 @@ function finish(checks: readonly CheckResult[], aborted: string | undefined): Ve
     ...(aborted === undefined ? {} : { aborted }),
     checks,
   };
+}
+
+/** Running cluster members, or undefined when the management API cannot say (the checks will). */
+async function runningNodeCount(api: HttpTarget): Promise<number | undefined> {
+  const nodes = await management.nodes(api).catch(() => undefined);
+  return nodes?.filter((node) => node.running).length;
 }

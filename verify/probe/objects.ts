@@ -18,18 +18,28 @@ interface Declared {
 export class ProbeObjects {
   private readonly declared: Declared[] = [];
 
-  constructor(private readonly identity: ProbeIdentity) {}
+  /**
+   * `quorumMembers`: how many nodes are running. The probe's quorum queues are placed on those
+   * only: a member on a stopped node makes deleting the queue wait for it (the e2e suite saw
+   * cleanup run past 30 s with one node down), and the probe's queues are gone minutes later
+   * anyway, so they need no replica on a node that cannot take one now.
+   */
+  constructor(private readonly identity: ProbeIdentity, private readonly quorumMembers?: number) {}
 
   async queue(channel: Channel, role: string, type: QueueType, args: Record<string, unknown> = {}): Promise<string> {
     const name = this.identity.name(role);
     // Quorum queues must be durable; classic ones are too, so both survive a node restart alike.
     await channel.assertQueue(name, {
       durable: true,
-      arguments: { "x-queue-type": type, "x-expires": PROBE_QUEUE_EXPIRES_MS, ...args },
+      arguments: { "x-queue-type": type, "x-expires": PROBE_QUEUE_EXPIRES_MS, ...this.groupSize(type), ...args },
     });
     // Recorded once it exists: deleting what was refused would only be refused again.
     this.declared.push({ kind: "queue", name });
     return name;
+  }
+
+  private groupSize(type: QueueType): Record<string, number> {
+    return type === "quorum" && this.quorumMembers !== undefined && this.quorumMembers > 0 ? { "x-quorum-initial-group-size": this.quorumMembers } : {};
   }
 
   async exchange(channel: Channel, role: string, type: "direct" | "fanout", alternateExchange?: string): Promise<string> {
