@@ -17,6 +17,7 @@ import { runScenario } from "./faults/runScenario";
 import { loadE2eModel } from "./model";
 import { LayoutResult, ScenarioResult } from "./report";
 import { progress } from "./log";
+import { writeKeptOutputs } from "./keptOutputs";
 
 export interface LayoutOptions {
   readonly projectDir: string;
@@ -62,6 +63,7 @@ export async function runLayout(options: LayoutOptions): Promise<LayoutResult> {
       }
       // Last: it stops a node of its own, so no fault scenario starts from its aftermath.
       checks.push(...(await verifyWithNodeDown(deployment)));
+      if (options.keep) writeKeptOutputs(projectDir, deployment);
     }
   } finally {
     if (!options.keep) checks.push(await runCheck(`${stack}: tear down`, () => cleanStack(projectDir, stack)));
