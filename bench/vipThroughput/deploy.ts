@@ -3,10 +3,9 @@
  * deployment handles) and always tears it down: the benchmark only adds its measurement.
  */
 import * as path from "node:path";
-import { runProgram } from "../../cli/lib/programRunner";
-import { Applier } from "../../test/e2e/apply/applier";
+import { up } from "../../engine/commands";
 import { type Deployment, deploymentOf } from "../../test/e2e/deployment";
-import { cleanStack } from "../../test/e2e/layout";
+import { cleanStack, engineOptions } from "../../test/e2e/layout";
 import { progress } from "../../test/e2e/log";
 import { loadE2eModel } from "../../test/e2e/model";
 import { acquireRunLock } from "../../test/e2e/runLock";
@@ -29,10 +28,9 @@ export async function withDeployment<T>(stack: string, work: (deployment: Deploy
   try {
     progress(`${stack}: leftovers: ${await cleanStack(PROJECT_DIR, stack)}`);
     const model = loadE2eModel(PROJECT_DIR, stack);
-    const applier = new Applier(stack);
     progress(`${stack}: deploying`);
-    const run = await runProgram({ projectDir: PROJECT_DIR, stack, newResource: (resource) => applier.apply(resource) });
-    return await work(deploymentOf(stack, model, applier.created, run.revealedOutputs));
+    const { applied } = await up(engineOptions(PROJECT_DIR, stack));
+    return await work(deploymentOf(stack, model, applied.state.resources, applied.revealedOutputs));
   } finally {
     await teardown().catch((error: unknown) => progress(`${stack}: tear down failed: ${String(error)}`));
     process.off("SIGINT", interrupted);

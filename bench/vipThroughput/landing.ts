@@ -3,7 +3,7 @@
  * from the management API (through the VIP, the admin's credentials). Publishing to the
  * leader is much faster than to a follower, so a fair VIP cost compares rounds node for node.
  */
-import { management, seg } from "../../test/e2e/apply/rabbitmq/http";
+import { management, seg } from "../../engine/providers/rabbitmq/http";
 import type { Deployment } from "../../test/e2e/deployment";
 import { sleep } from "../../test/e2e/log";
 

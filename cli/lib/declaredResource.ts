@@ -1,4 +1,5 @@
 import { maskPaths } from "./secretPaths";
+import type { ResourceOptions } from "./resourceOptions";
 
 /** One resource the program registered, in registration order (dependencies first). */
 export interface DeclaredResource {
@@ -18,6 +19,8 @@ export interface DeclaredResource {
   readonly parent?: string;
   /** URNs of the resources it depends on (dependsOn and the resources behind its inputs). */
   readonly dependencies: string[];
+  /** The resource options the engine would act on (protect, hooks, deleteBeforeReplace, ...). */
+  readonly options: ResourceOptions;
 }
 
 /** What the provider would return on create: the id and the output properties. */

@@ -12,6 +12,7 @@ import type { DeclaredResource, NewResource } from "./declaredResource";
 import { fakeNewResource } from "./fakeResources";
 import { loadProgram } from "./freshProgram";
 import { RecordingMocks } from "./recordingMocks";
+import { HookRegistry } from "./resourceHooks";
 import { type ConfigValues, configText, readStackConfig } from "./stackConfig";
 import { resolveOutputs } from "./stackOutputs";
 
@@ -26,6 +27,10 @@ export interface RunOptions {
   readonly newResource?: NewResource;
   /** Config values set over the stack file's, by full key (`rabbitmq-ha:topology`); undefined unsets. */
   readonly config?: Readonly<Record<string, unknown>>;
+  /** Run as `pulumi preview` does: outputs a create would compute stay unknown. */
+  readonly preview?: boolean;
+  /** Where the program's resource hooks are registered (an engine that runs them passes its own). */
+  readonly hooks?: HookRegistry;
 }
 
 export interface RunResult {
@@ -34,6 +39,8 @@ export interface RunResult {
   readonly outputs: Record<string, unknown>;
   /** Stack outputs with secret values in clear: for a caller that must use them, never to print. */
   readonly revealedOutputs: Record<string, unknown>;
+  /** The hooks the program registered, callable after the program has finished (deletes). */
+  readonly hooks: HookRegistry;
 }
 
 function mergedConfig(base: ConfigValues, overrides: Readonly<Record<string, unknown>> | undefined): ConfigValues {
@@ -62,7 +69,7 @@ export async function runProgram(o: RunOptions): Promise<RunResult> {
 async function runOnce(o: RunOptions): Promise<RunResult> {
   const { project, config } = readStackConfig(o.projectDir, o.stack);
   pulumi.runtime.setAllConfig(mergedConfig(config, o.config), []);
-  const mocks = new RecordingMocks(project, o.stack, o.newResource ?? fakeNewResource);
+  const mocks = new RecordingMocks(project, o.stack, o.newResource ?? fakeNewResource, o.preview ?? false, o.hooks ?? new HookRegistry());
   await mocks.install();
 
   let exports: Record<string, unknown> | undefined;
@@ -85,5 +92,5 @@ async function runOnce(o: RunOptions): Promise<RunResult> {
     throw new AggregateError(mocks.failures, `${mocks.failures.length} resource(s) failed: ${mocks.failures.map((e) => e.message).join("; ")}`);
   }
   const { outputs, revealed } = await resolveOutputs(exports ?? {});
-  return { resources: mocks.resources, outputs, revealedOutputs: revealed };
+  return { resources: mocks.resources, outputs, revealedOutputs: revealed, hooks: mocks.hooks };
 }

@@ -12,6 +12,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { CreatedState, DeclaredResource, NewResource } from "./declaredResource";
 import { fakeNewResource } from "./fakeResources";
 import { secretPathsOf, unwrapSecrets } from "./secretPaths";
+import { HookRegistry } from "./resourceHooks";
+import { NO_OPTIONS, type OptionsRequest, type ResourceOptions, optionsOf } from "./resourceOptions";
 
 /** What only the serialised request carries: parent, dependencies, secrets where they are. */
 interface RequestFacts {
@@ -20,10 +22,11 @@ interface RequestFacts {
   readonly secretPaths: string[];
   /** Outputs the engine would mark secret (e.g. RandomPassword's `result`). */
   readonly secretOutputs: string[];
+  readonly options: ResourceOptions;
 }
 
 /** The subset of a RegisterResourceRequest read here (protobuf accessors). */
-interface RegisterRequest {
+interface RegisterRequest extends OptionsRequest {
   getType(): string;
   getName(): string;
   getParent(): string;
@@ -34,6 +37,7 @@ interface RegisterRequest {
 
 interface MonitorWithRegister {
   registerResource(req: RegisterRequest, callback: unknown): Promise<void>;
+  registerResourceHook?: HookRegistry["register"];
 }
 
 export class RecordingMocks implements pulumi.runtime.Mocks {
@@ -45,12 +49,17 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
     private readonly project: string,
     private readonly stack: string,
     private readonly apply: NewResource,
+    /** Run the program as `pulumi preview` runs it: unknown outputs stay unknown. */
+    private readonly preview = false,
+    /** Hooks the program registers (`hooks: {...}` options and named ResourceHooks). */
+    readonly hooks = new HookRegistry(),
   ) {}
 
   /** Installs the mocks, then taps the mock monitor's register call for the request facts. */
   async install(): Promise<void> {
-    await pulumi.runtime.setMocks(this, this.project, this.stack, false);
+    await pulumi.runtime.setMocks(this, this.project, this.stack, this.preview);
     const monitor = pulumi.runtime.getMonitor() as unknown as MonitorWithRegister;
+    monitor.registerResourceHook = (req, callback) => this.hooks.register(req, callback);
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, callback) => {
       const key = `${req.getType()}::${req.getName()}`;
@@ -60,6 +69,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         dependencies: req.getDependenciesList(),
         secretPaths: secretPathsOf(req.getObject()?.toJavaScript() ?? {}),
         secretOutputs: req.getAdditionalsecretoutputsList(),
+        options: optionsOf(req),
       });
       return register(req, callback);
     };
@@ -77,6 +87,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
       inputs: unwrapSecrets(args.inputs) as Record<string, unknown>,
       secretPaths: facts?.secretPaths ?? [],
       dependencies: facts?.dependencies ?? [],
+      options: facts?.options ?? NO_OPTIONS,
       ...(args.provider ? { provider: args.provider } : {}),
       ...(facts?.parent ? { parent: facts.parent } : {}),
     };

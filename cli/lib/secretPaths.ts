@@ -43,9 +43,14 @@ export function secretPathsOf(serialized: unknown, path = ""): string[] {
 
 /** A deep copy of plain `value` with the value at every listed path replaced by MASK. */
 export function maskPaths<T>(value: T, paths: readonly string[]): T {
+  return replacePaths(value, paths, () => MASK);
+}
+
+/** A deep copy of plain `value` with the value at every listed path replaced by `replace(value)`. */
+export function replacePaths<T>(value: T, paths: readonly string[], replace: (found: unknown) => unknown): T {
   const wanted = new Set(paths);
   const walk = (v: unknown, path: string): unknown => {
-    if (wanted.has(path)) return MASK;
+    if (wanted.has(path)) return replace(v);
     if (Array.isArray(v)) return v.map((item, i) => walk(item, childPath(path, i)));
     if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, childPath(path, k))]));
     return v;

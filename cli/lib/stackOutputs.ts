@@ -5,6 +5,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MASK } from "./secretPaths";
 
+/** How a preview shows an output not known until the update runs (`pulumi preview` says "output<string>"). */
+export const UNKNOWN_OUTPUT = "[unknown]";
+
 function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
   return new Promise((resolve) => output.apply((v) => resolve(v)));
 }
@@ -17,6 +20,12 @@ export async function resolveOutputs(
   for (const [key, raw] of Object.entries(exports)) {
     if (key.startsWith("__") || typeof raw === "function") continue;
     const output = pulumi.output(raw);
+    // In a preview an output computed from a resource yet to be created is unknown, and an
+    // apply on it never runs: report it as the CLI does instead of waiting for it.
+    if (!(await (output as unknown as { isKnown: Promise<boolean> }).isKnown)) {
+      outputs[key] = revealed[key] = UNKNOWN_OUTPUT;
+      continue;
+    }
     const value = await valueOf(output);
     revealed[key] = value;
     outputs[key] = (await pulumi.isSecret(output)) ? MASK : value;

@@ -10,12 +10,13 @@ import { AMQP_PORT, MANAGEMENT_PORT } from "../../render/rabbitmqConf";
  */
 export const NODE_HEALTHCHECK: docker.types.input.ContainerHealthcheck = {
   tests: ["CMD", "bash", "-c", `exec 3<>/dev/tcp/127.0.0.1/${AMQP_PORT} && exec 4<>/dev/tcp/127.0.0.1/${MANAGEMENT_PORT}`],
-  // Probed every second while starting, so `wait` returns as soon as the node is up ...
-  startPeriod: "120s",
-  startInterval: "1s",
-  // ... then every few seconds (engines before Docker 25 ignore startInterval and use this
-  // from the start, so it also bounds how late `wait` notices a booted node).
-  interval: "5s",
+  // No `startInterval`: the Docker client refuses it below API 1.44 (Docker 25), and engines
+  // such as Debian bookworm's 20.10 are older. A probe costs milliseconds, so a short interval
+  // throughout lets `wait` notice a booted node within two seconds.
+  // Durations in Go's canonical form: the provider reads them back that way (`120s` would come
+  // back as `2m0s` and show as a change on every later `pulumi up`).
+  startPeriod: "2m0s",
+  interval: "2s",
   timeout: "5s",
   retries: 3,
 };

@@ -44,8 +44,10 @@ export class LoadBalancer extends pulumi.ComponentResource {
         image: args.image,
         hostname: instance.name,
         networksAdvanced: [{ name: args.networkName, ipv4Address: instance.address, aliases: [instance.name] }],
-        // Adding the VIP to eth0 and sending VRRP adverts; nothing more.
-        capabilities: { adds: ["NET_ADMIN", "NET_RAW"] },
+        // Adding the VIP to eth0 and sending VRRP adverts; nothing more. Written as the Docker
+        // client sends and the provider reads them back (CAP_ prefix, sorted): `NET_ADMIN` would
+        // differ from its own read-back and replace both load balancers on every `pulumi up`.
+        capabilities: { adds: ["CAP_NET_ADMIN", "CAP_NET_RAW"] },
         ports: publishedPorts(instance.publish),
         uploads: uploadsOf(loadBalancerFiles(args.pair, instance, args.cluster, stack), args.secrets),
         restart: "unless-stopped",

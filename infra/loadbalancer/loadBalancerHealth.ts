@@ -9,9 +9,9 @@ import { AMQP_PORT, MANAGEMENT_PORT } from "../../render/rabbitmqConf";
  */
 export const LOADBALANCER_HEALTHCHECK: docker.types.input.ContainerHealthcheck = {
   tests: ["CMD", "/usr/local/bin/loadbalancer-healthcheck"],
+  // No startInterval (refused below Docker API 1.44); Go-form durations (see nodeHealth.ts).
   startPeriod: "30s",
-  startInterval: "1s",
-  interval: "5s",
+  interval: "2s",
   timeout: "3s",
   retries: 3,
 };

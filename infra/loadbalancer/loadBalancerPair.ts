@@ -57,7 +57,9 @@ export class LoadBalancerPair extends pulumi.ComponentResource {
             context: LOADBALANCER_CONTEXT,
             dockerfile: "Dockerfile",
             buildArgs: { HAPROXY_IMAGE: pair.haproxyImage },
-            labels: dockerLabels(stack, "image"),
+            // `label`: the provider builds with buildx by default, which reads `label` and
+            // ignores `labels` (terraform-provider-docker docker_buildx_build.go).
+            label: dockerLabels(stack, "image"),
           },
           // Rebuild when the context changes; keep the image when the stack goes away.
           triggers: { context: digest },

@@ -3,6 +3,9 @@
  */
 import type Docker from "dockerode";
 import { sleep } from "./log";
+import { demuxed } from "../../engine/providers/docker/demux";
+
+export { demuxed };
 
 export interface ExecResult {
   readonly exitCode: number;
@@ -20,18 +23,6 @@ export async function execIn(docker: Docker, container: string, cmd: readonly st
   });
   const info = await exec.inspect();
   return { exitCode: info.ExitCode ?? -1, output: demuxed(Buffer.concat(chunks)) };
-}
-
-/** Docker multiplexes stdout/stderr with 8-byte frame headers when there is no TTY. */
-export function demuxed(buffer: Buffer): string {
-  let text = "";
-  let offset = 0;
-  while (offset + 8 <= buffer.length && (buffer[offset] === 1 || buffer[offset] === 2)) {
-    const size = buffer.readUInt32BE(offset + 4);
-    text += buffer.subarray(offset + 8, offset + 8 + size).toString("utf8");
-    offset += 8 + size;
-  }
-  return offset === 0 ? buffer.toString("utf8") : text;
 }
 
 export interface ContainerState {

@@ -5,9 +5,9 @@
  */
 import type Docker from "dockerode";
 import type { LoadBalancerSpec, Model, NodeType } from "../../model/types";
-import { CreatedObject } from "./apply/types";
-import { dockerClient } from "./apply/docker/client";
-import { ManagementEndpoint } from "./apply/rabbitmq/http";
+import type { ResourceState } from "../../engine/types";
+import { dockerClient } from "../../engine/providers/docker/client";
+import { ManagementEndpoint } from "../../engine/providers/rabbitmq/http";
 import { AmqpTarget } from "./load/amqp";
 
 export interface NodeHandle {
@@ -32,7 +32,7 @@ export interface Deployment {
   readonly management: ManagementEndpoint;
   readonly nodes: readonly NodeHandle[];
   readonly lbs: readonly LbHandle[];
-  readonly created: readonly CreatedObject[];
+  readonly created: readonly ResourceState[];
   /** Stack outputs with secrets in clear (URLs with credentials): use them, never print them. */
   readonly outputs: Readonly<Record<string, unknown>>;
 }
@@ -40,12 +40,12 @@ export interface Deployment {
 export const CONTAINER = "docker:index/container:Container";
 export const RABBITMQ_PROVIDER = "pulumi:providers:rabbitmq";
 
-export function deploymentOf(stack: string, model: Model, created: readonly CreatedObject[], outputs: Record<string, unknown>): Deployment {
+export function deploymentOf(stack: string, model: Model, created: readonly ResourceState[], outputs: Record<string, unknown>): Deployment {
   const containers = created.filter((object) => object.type === CONTAINER);
   const containerFor = (hostname: string): string => {
     const match = containers.find((c) => c.inputs["hostname"] === hostname);
     if (!match) throw new Error(`no declared container has hostname ${hostname}`);
-    return String(match.state["name"] ?? match.inputs["name"]);
+    return String(match.outputs["name"] ?? match.inputs["name"]);
   };
   const provider = created.find((object) => object.type === RABBITMQ_PROVIDER);
   if (!provider) throw new Error("the program declared no rabbitmq provider");
@@ -89,6 +89,6 @@ export function userAmqp(deployment: Deployment, user: string, vhost: string): A
   return { host: deployment.vip, port: 5672, vhost, username: user, password: String(declared.inputs["password"]) };
 }
 
-export function createdOfType(deployment: Deployment, type: string): CreatedObject[] {
+export function createdOfType(deployment: Deployment, type: string): ResourceState[] {
   return deployment.created.filter((object) => object.type === type);
 }

@@ -2,10 +2,12 @@
  * One layout end to end: remove leftovers of an earlier run, deploy exactly what the program
  * declares, check it, break it scenario by scenario, and tear everything down (also on failure).
  */
-import { runProgram } from "../../cli/lib/programRunner";
-import { Applier } from "./apply/applier";
-import { dockerClient } from "./apply/docker/client";
-import { removeStackObjects } from "./apply/docker/teardown";
+import { up } from "../../engine/commands";
+import { testLabelsFor } from "../../engine/providers/docker/client";
+import { dockerClient } from "../../engine/providers/docker/client";
+import { storeFor } from "../../engine/commands";
+import { summaryLine } from "../../engine/plan/render";
+import { removeStackObjects } from "../../engine/providers/docker/teardown";
 import { CheckResult, runCheck, runChecks } from "./checks/types";
 import { POST_DEPLOY_CHECKS } from "./checks";
 import { verifyChecks } from "./checks/verifyProbe";
@@ -27,7 +29,22 @@ export interface LayoutOptions {
   readonly keep: boolean;
 }
 
+/** The suite keeps its stacks' state apart from a user's offline deployments. */
+export const E2E_STATE_DIR = ".e2e-state";
+
+export function engineOptions(projectDir: string, stack: string, config?: Readonly<Record<string, unknown>>) {
+  return {
+    projectDir,
+    stack,
+    stateDir: `${projectDir}/${E2E_STATE_DIR}`,
+    testLabels: testLabelsFor(stack),
+    log: progress,
+    ...(config ? { config } : {}),
+  };
+}
+
 export async function cleanStack(projectDir: string, stack: string): Promise<string> {
+  storeFor(engineOptions(projectDir, stack)).remove(stack);
   const model = loadE2eModel(projectDir, stack);
   const counts = await Promise.all(model.hosts.map((host) => removeStackObjects(dockerClient(host.url), stack)));
   const sum = (key: "containers" | "networks" | "volumes"): number => counts.reduce((n, c) => n + c[key], 0);
@@ -45,11 +62,10 @@ export async function runLayout(options: LayoutOptions): Promise<LayoutResult> {
     checks.push(
       await runCheck("deploy: apply every resource the program declares", async () => {
         const model = loadE2eModel(projectDir, stack);
-        const applier = new Applier(stack);
-        const run = await runProgram({ projectDir, stack, newResource: (resource) => applier.apply(resource) });
-        deployment = deploymentOf(stack, model, applier.created, run.revealedOutputs);
-        const custom = run.resources.filter((r) => r.custom).length;
-        return `${custom} resources applied (${run.resources.length - custom} components)`;
+        const { applied } = await up(engineOptions(projectDir, stack));
+        deployment = deploymentOf(stack, model, applied.state.resources, applied.revealedOutputs);
+        const custom = applied.state.resources.filter((r) => r.custom).length;
+        return `${custom} resources created (${applied.state.resources.length - custom} components): ${summaryLine(applied.counts)}`;
       }),
     );
     if (deployment) {

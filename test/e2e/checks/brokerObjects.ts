@@ -3,10 +3,10 @@
  * the request the provider would have sent, recomputed from the declared inputs with the
  * applier's own conversions (so arguments, definitions and tags are compared as sent).
  */
-import { Inputs, stringList, stringMap } from "../apply/inputs";
-import { argumentsOf } from "../apply/rabbitmq/queue";
-import { policyDefinition } from "../apply/rabbitmq/policy";
-import { ManagementEndpoint, management, seg } from "../apply/rabbitmq/http";
+import { Inputs, stringList, stringMap } from "../../../engine/providers/inputs";
+import { argumentsOf } from "../../../engine/providers/rabbitmq/queue";
+import { policyDefinition } from "../../../engine/providers/rabbitmq/policy";
+import { ManagementEndpoint, management, seg } from "../../../engine/providers/rabbitmq/http";
 import { difference } from "./equal";
 
 type Reader = (api: ManagementEndpoint, inputs: Inputs) => Promise<string[]>;

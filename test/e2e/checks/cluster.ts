@@ -4,7 +4,7 @@
  */
 import { Check, expect } from "./types";
 import type { Deployment } from "../deployment";
-import { management } from "../apply/rabbitmq/http";
+import { management } from "../../../engine/providers/rabbitmq/http";
 
 interface ApiNode {
   readonly name: string;

@@ -7,7 +7,7 @@ import type { PolicySpec, QueueSpec } from "../../../model/types";
 import { POLICY_KEYS } from "../../../model/policyKeys";
 import { Check, expect } from "./types";
 import type { Deployment } from "../deployment";
-import { management, seg } from "../apply/rabbitmq/http";
+import { management, seg } from "../../../engine/providers/rabbitmq/http";
 import { sleep } from "../log";
 
 interface ApiQueue {

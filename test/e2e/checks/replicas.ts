@@ -6,7 +6,7 @@ import { Check, expect } from "./types";
 import type { QueueSpec } from "../../../model/types";
 import type { Deployment } from "../deployment";
 import { expectedPolicy } from "./policies";
-import { management } from "../apply/rabbitmq/http";
+import { management } from "../../../engine/providers/rabbitmq/http";
 
 interface ApiQueue {
   readonly name: string;

@@ -13,7 +13,7 @@ const MIN_SECRET_LENGTH = 8;
 export function secretValues(deployment: Deployment): Map<string, string> {
   const secrets = new Map<string, string>();
   for (const object of deployment.created) {
-    if (GENERATED.test(object.type)) secrets.set(`${object.name} (generated)`, String(object.state["result"]));
+    if (GENERATED.test(object.type)) secrets.set(`${object.name} (generated)`, String(object.outputs["result"]));
     if (object.type === "rabbitmq:index/user:User") secrets.set(`password of ${String(object.inputs["name"])}`, String(object.inputs["password"]));
     if (object.type === RABBITMQ_PROVIDER) secrets.set("admin password", String(object.inputs["password"]));
   }

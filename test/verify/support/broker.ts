@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import Docker from "dockerode";
-import { tarOf } from "../../e2e/apply/docker/uploads";
+import { tarOf } from "../../../engine/providers/docker/uploads";
 
 export const BROKER_IMAGES = ["rabbitmq-ha-test/rabbitmq:3.10-management", "rabbitmq-ha-test/rabbitmq:4.3-management"] as const;
 const LABELS = { "rabbitmq-ha.test": "1" };

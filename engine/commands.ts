@@ -1,0 +1,82 @@
+/**
+ * The offline engine's commands, named after Pulumi's: `preview` plans, `up` previews and then
+ * applies what it planned (as `pulumi up --yes` does; a plan with errors applies nothing),
+ * `destroy` deletes everything in the state. Used by engine/cli.ts, the end-to-end suite and
+ * the benchmarks.
+ */
+import * as path from "node:path";
+import { planLines, summaryLine } from "./plan/render";
+import { DeletePhase } from "./deploy/deletes";
+import { HookRegistry } from "../cli/lib/resourceHooks";
+import { type UpdateOptions, type UpdateResult, runUpdate } from "./deploy/update";
+import { StateStore } from "./state/store";
+import type { StackState } from "./types";
+
+export interface CommandOptions extends Omit<UpdateOptions, "dryRun" | "store"> {
+  /** Where state files live (default `<project>/.offline-state`). */
+  readonly stateDir?: string;
+}
+
+export function storeFor(options: { projectDir: string; stateDir?: string }): StateStore {
+  return new StateStore(options.stateDir ?? path.join(options.projectDir, ".offline-state"));
+}
+
+export class PlanError extends Error {
+  constructor(readonly errors: readonly string[]) {
+    super(`the plan has ${errors.length} error(s):\n${errors.join("\n")}`);
+  }
+}
+
+export async function preview(options: CommandOptions): Promise<UpdateResult> {
+  const result = await runUpdate({ ...options, dryRun: true, store: storeFor(options) });
+  const log = options.log ?? (() => undefined);
+  log(`Previewing update (${options.stack}):`);
+  for (const line of planLines(result.steps)) log(line);
+  for (const error of result.errors) log(`error: ${error}`);
+  log(summaryLine(result.counts));
+  return result;
+}
+
+export interface UpResult {
+  readonly plan: UpdateResult;
+  readonly applied: UpdateResult;
+}
+
+export async function up(options: CommandOptions): Promise<UpResult> {
+  const plan = await preview(options);
+  if (plan.errors.length > 0) throw new PlanError(plan.errors);
+  const log = options.log ?? (() => undefined);
+  log(`Updating (${options.stack}):`);
+  const applied = await runUpdate({ ...options, dryRun: false, store: storeFor(options) });
+  log(summaryLine(applied.counts).replace("to create", "created").replace("to update", "updated").replace("to replace", "replaced").replace("to delete", "deleted"));
+  return { plan, applied };
+}
+
+/**
+ * Deletes every resource of the state, dependents first. Delete hooks cannot run without the
+ * program (pulumi/pulumi pkg/engine/destroy.go refuses the same way), protected resources are
+ * refused, retained ones only leave the state.
+ */
+export async function destroy(options: { projectDir: string; stack: string; stateDir?: string; log?: (line: string) => void }): Promise<number> {
+  const store = storeFor(options);
+  const state: StackState = store.load(options.stack);
+  const withHooks = state.resources.filter((r) => (r.options.hooks.beforeDelete?.length ?? 0) + (r.options.hooks.afterDelete?.length ?? 0) > 0);
+  if (withHooks.length > 0) {
+    throw new Error(`Resource has delete hooks registered, but the program is not running. Hooks: ${withHooks.map((r) => r.urn).join(", ")}`);
+  }
+  const gone = new Set<string>();
+  const phase = new DeletePhase({
+    hooks: new HookRegistry(),
+    providerInputs: (ref) => state.resources.find((r) => ref?.startsWith(`${r.urn}::`))?.inputs,
+    log: options.log ?? (() => undefined),
+    onDeleted: (r) => gone.add(r.urn),
+  });
+  try {
+    await phase.deleteAll(state.resources, state.resources);
+  } finally {
+    const left = state.resources.filter((r) => !gone.has(r.urn));
+    if (left.length === 0) store.remove(options.stack);
+    else store.save({ ...state, resources: left });
+  }
+  return gone.size;
+}
