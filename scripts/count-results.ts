@@ -11,6 +11,7 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { z } from "zod";
+import { tally } from "../test/e2e/report";
 
 export interface Counts {
   readonly passed: number;
@@ -34,6 +35,12 @@ const vitestReport = z.object({
   ),
 });
 
+/** One line per failure keeps the list readable; the log has the full detail. */
+const firstLine = (text: string): string => (text.split("\n")[0] ?? "").slice(0, 300);
+
+/** Statuses vitest's JSON report gives tests that did not run. */
+const SKIPPED = new Set(["skipped", "pending", "todo", "disabled"]);
+
 /** Every failed test counts once; a file that failed without a failed test (it did not load) too. */
 export function countVitest(report: z.infer<typeof vitestReport>, root: string): Counts {
   const failures: string[] = [];
@@ -45,10 +52,13 @@ export function countVitest(report: z.infer<typeof vitestReport>, root: string):
       failures.push(`unit: ${path}: ${firstLine(file.message) || "failed"}`);
     }
   }
+  // Counted from the tests themselves: vitest's totals leave out tests skipped by runIf/skipIf.
+  const tests = report.testResults.flatMap((file) => file.assertionResults);
+  const skipped = tests.filter((test) => SKIPPED.has(test.status)).length;
   return {
-    passed: report.numPassedTests,
+    passed: tests.filter((test) => test.status === "passed").length,
     failed: Math.max(report.numFailedTests, failures.length),
-    skipped: report.numPendingTests + report.numTodoTests,
+    skipped: Math.max(skipped, report.numPendingTests + report.numTodoTests),
     failures,
   };
 }
@@ -57,30 +67,15 @@ const e2eSummary = z.object({
   layouts: z.array(
     z.object({
       stack: z.string(),
-      checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string().default("") })),
-      scenarios: z.array(z.object({ name: z.string(), lost: z.number() })),
+      checks: z.array(z.object({ name: z.string(), status: z.enum(["pass", "fail", "skip"]), detail: z.string().default("") })),
     }),
   ),
 });
 
-/** One line per failure keeps the list readable; the e2e log has the full detail. */
-const firstLine = (text: string): string => (text.split("\n")[0] ?? "").slice(0, 300);
-
-/** A check passes when ok; a fault scenario passes when no confirmed message was lost. */
+/** The suite's own count (test/e2e/report.ts `tally`): every check once, by its verdict. */
 export function countE2e(summary: z.infer<typeof e2eSummary>): Counts {
-  const failures: string[] = [];
-  let passed = 0;
-  for (const layout of summary.layouts) {
-    for (const check of layout.checks) {
-      if (check.ok) passed += 1;
-      else failures.push(`e2e ${layout.stack}: ${check.name}: ${firstLine(check.detail)}`);
-    }
-    for (const scenario of layout.scenarios) {
-      if (scenario.lost === 0) passed += 1;
-      else failures.push(`e2e ${layout.stack}: scenario ${scenario.name}: ${scenario.lost} confirmed messages lost`);
-    }
-  }
-  return { passed, failed: failures.length, skipped: 0, failures };
+  const t = tally(summary);
+  return { passed: t.passed, failed: t.failed, skipped: t.skipped, failures: t.failures.map((f) => `e2e ${f}`) };
 }
 
 function main(kind: string | undefined, file: string | undefined): number {

@@ -200,9 +200,9 @@ export class UpdateRun {
   async deleteRemoved(): Promise<void> {
     const removed = this.old.resources.filter((r) => !this.registered.has(r.urn) && !this.deletedOld.has(r.urn));
     const condemned = [...removed, ...this.pendingDeletes];
-    for (const r of condemned) {
-      this.record(r, "delete", this.pendingDeletes.includes(r) ? ["replaced: the old copy goes last"] : ["no longer declared"], undefined);
-    }
+    // The old copy of a create-before-delete replacement belongs to its replace step (Pulumi's
+    // DeleteReplaced step is counted with the replacement), not to the deletes.
+    for (const r of removed) this.record(r, "delete", ["no longer declared"], undefined);
     const phase = new DeletePhase(this.deleteContext());
     if (this.options.dryRun) {
       for (const error of phase.protectErrors(removed)) this.errors.push(error);

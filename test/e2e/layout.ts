@@ -5,10 +5,10 @@
 import { up } from "../../engine/commands";
 import { testLabelsFor } from "../../engine/providers/docker/client";
 import { dockerClient } from "../../engine/providers/docker/client";
-import { storeFor } from "../../engine/commands";
+import { destroy, storeFor } from "../../engine/commands";
 import { summaryLine } from "../../engine/plan/render";
 import { removeStackObjects } from "../../engine/providers/docker/teardown";
-import { CheckResult, runCheck, runChecks } from "./checks/types";
+import { CheckResult, expect, runCheck, runChecks } from "./checks/types";
 import { POST_DEPLOY_CHECKS } from "./checks";
 import { verifyChecks } from "./checks/verifyProbe";
 import { verifyCliChecks } from "./checks/verifyCli";
@@ -17,7 +17,8 @@ import { Deployment, deploymentOf } from "./deployment";
 import { FAULTS } from "./faults";
 import { runScenario } from "./faults/runScenario";
 import { loadE2eModel } from "./model";
-import { LayoutResult, ScenarioResult } from "./report";
+import { LayoutResult, ScenarioResult, UpdateScenarioResult } from "./report";
+import { runUpdates } from "./updates/runUpdates";
 import { progress } from "./log";
 import { writeKeptOutputs } from "./keptOutputs";
 
@@ -25,6 +26,8 @@ export interface LayoutOptions {
   readonly projectDir: string;
   readonly stack: string;
   readonly faults: boolean;
+  /** Run the program again with changed config (test/e2e/updates). */
+  readonly updates: boolean;
   /** Leave the deployment running afterwards (for debugging). */
   readonly keep: boolean;
 }
@@ -56,6 +59,7 @@ export async function runLayout(options: LayoutOptions): Promise<LayoutResult> {
   progress(`layout ${stack}`);
   const checks: CheckResult[] = [];
   const scenarios: ScenarioResult[] = [];
+  const updates: UpdateScenarioResult[] = [];
   checks.push(await runCheck(`${stack}: remove leftovers of earlier runs`, () => cleanStack(projectDir, stack)));
   try {
     let deployment: Deployment | undefined;
@@ -77,12 +81,26 @@ export async function runLayout(options: LayoutOptions): Promise<LayoutResult> {
         checks.push(...outcome.checks);
         scenarios.push(...outcome.scenarios);
       }
+      if (options.updates) {
+        const outcome = await runUpdates(projectDir, deployment);
+        checks.push(...outcome.checks);
+        updates.push(...outcome.updates);
+      }
       // Last: it stops a node of its own, so no fault scenario starts from its aftermath.
       checks.push(...(await verifyWithNodeDown(deployment)));
       if (options.keep) writeKeptOutputs(projectDir, deployment);
     }
   } finally {
-    if (!options.keep) checks.push(await runCheck(`${stack}: tear down`, () => cleanStack(projectDir, stack)));
+    if (!options.keep) {
+      checks.push(
+        await runCheck(`${stack}: pulumi destroy deletes everything it created`, async () => {
+          const deleted = await destroy(engineOptions(projectDir, stack));
+          const left = await cleanStack(projectDir, stack);
+          expect(/^removed 0 containers, 0 networks, 0 volumes/.test(left), `after destroy (${deleted} resources deleted) the stack's labels still find: ${left}`);
+          return `${deleted} resources deleted, nothing left behind`;
+        }),
+      );
+    }
   }
-  return { stack, checks, scenarios };
+  return { stack, checks, scenarios, updates };
 }

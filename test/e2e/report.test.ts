@@ -1,25 +1,35 @@
 import { describe, expect, it } from "vitest";
-import { failures, summaryTable } from "./report";
+import { summaryTable, tally } from "./report";
 
+const scenario = { name: "disc-node-stop [quorum]", sent: 10, confirmed: 9, confirmedDuringAction: 4, lost: 2, duplicated: 1, reconnects: 1, seconds: 12, longestOutageSeconds: 0.5 };
 const summary = {
   layouts: [
     {
       stack: "e2e-seed",
       checks: [
-        { name: "deploy", ok: true, detail: "", ms: 1000 },
-        { name: "cookie", ok: false, detail: "mode 644", ms: 10 },
+        { name: "deploy", status: "pass" as const, detail: "", ms: 1000 },
+        { name: "cookie", status: "fail" as const, detail: "mode 644", ms: 10 },
+        { name: "verify: haproxy", status: "skip" as const, detail: "skip: no stats URL", ms: 1 },
+        { name: "disc-node-stop: no confirmed message lost", status: "fail" as const, detail: "2 of 9 confirmed messages lost", ms: 1 },
       ],
-      scenarios: [{ name: "disc-node-stop [quorum]", sent: 10, confirmed: 9, lost: 2, duplicated: 1, seconds: 12, failoverSeconds: 0.5 }],
+      scenarios: [scenario],
+      updates: [],
     },
   ],
 };
 
-describe("report", () => {
-  it("lists failed checks and lossy scenarios", () => {
-    expect(failures(summary)).toEqual(["e2e-seed: cookie: mode 644", "e2e-seed: disc-node-stop [quorum]: 2 confirmed messages lost"]);
+describe("tally: the one count of an e2e summary", () => {
+  it("counts each check once by its verdict; scenario figures are not counted again", () => {
+    expect(tally(summary)).toEqual({
+      passed: 1,
+      failed: 2,
+      skipped: 1,
+      failures: ["e2e-seed: cookie: mode 644", "e2e-seed: disc-node-stop: no confirmed message lost: 2 of 9 confirmed messages lost"],
+      skips: ["e2e-seed: verify: haproxy: skip: no stats URL"],
+    });
   });
 
-  it("ends the table with the pass/fail count line", () => {
-    expect(summaryTable(summary).split("\n").at(-1)).toBe("e2e: 1 passed, 1 failed");
+  it("ends the table with the same count", () => {
+    expect(summaryTable(summary).split("\n").at(-1)).toBe("e2e: 1 passed, 2 failed, 1 skipped");
   });
 });

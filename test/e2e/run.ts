@@ -3,7 +3,8 @@
  *
  *   npm run e2e                          both layouts (e2e-seed on 3.10, e2e-modern on 4.3)
  *   npm run e2e -- --stack e2e-modern    one layout
- *   npm run e2e -- --no-faults           deploy and checks only
+ *   npm run e2e -- --no-faults           no fault scenarios
+ *   npm run e2e -- --no-updates          no update scenarios (a second `pulumi up` with changes)
  *   npm run e2e -- --keep                leave the last deployment running (debugging)
  *
  * Needs the test images (npm run images). Prints progress, then a summary table, writes
@@ -12,7 +13,7 @@
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { cleanStack, runLayout } from "./layout";
-import { failures, LayoutResult, summaryTable, writeSummary } from "./report";
+import { LayoutResult, summaryTable, tally, writeSummary } from "./report";
 import { progress } from "./log";
 import { acquireRunLock } from "./runLock";
 
@@ -24,6 +25,7 @@ async function main(): Promise<number> {
     options: {
       stack: { type: "string", multiple: true },
       "no-faults": { type: "boolean", default: false },
+      "no-updates": { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
     },
   });
@@ -41,15 +43,16 @@ async function main(): Promise<number> {
   const layouts: LayoutResult[] = [];
   for (const stack of stacks) {
     current = stack;
-    layouts.push(await runLayout({ projectDir: PROJECT_DIR, stack, faults: !values["no-faults"], keep: values.keep ?? false }));
+    layouts.push(await runLayout({ projectDir: PROJECT_DIR, stack, faults: !values["no-faults"], updates: !values["no-updates"], keep: values.keep ?? false }));
   }
   release();
   const summary = { layouts };
   writeSummary(path.join(PROJECT_DIR, "e2e-summary.json"), summary);
   process.stdout.write(`\n${summaryTable(summary)}\n`);
-  const failed = failures(summary);
-  for (const line of failed) process.stdout.write(`FAILED ${line}\n`);
-  return failed.length === 0 ? 0 : 1;
+  const counted = tally(summary);
+  for (const line of counted.skips) process.stdout.write(`SKIPPED ${line}\n`);
+  for (const line of counted.failures) process.stdout.write(`FAILED ${line}\n`);
+  return counted.failed === 0 ? 0 : 1;
 }
 
 main().then(

@@ -5,7 +5,7 @@
  */
 import { runVerify, type VerifyOptions, type VerifyResult } from "../../../verify";
 import type { Deployment } from "../deployment";
-import { CheckResult } from "./types";
+import { CheckResult, LABEL } from "./types";
 import { progress } from "../log";
 
 /** The output lists load balancers as {name, address} (or plain addresses). */
@@ -32,14 +32,15 @@ export function verifyOptionsOf(deployment: Deployment): VerifyOptions {
 
 /** One e2e check per probe check, named `<prefix>: <check>`; printed as they are recorded. */
 export function asE2eChecks(result: VerifyResult, prefix: string): CheckResult[] {
+  // A probe check that skipped is a skip here too, never a pass.
   const checks: CheckResult[] = result.checks.map((check) => ({
     name: `${prefix}: ${check.name}`,
-    ok: check.ok,
+    status: check.status === "skip" ? "skip" : check.ok ? "pass" : "fail",
     detail: `${check.status}: ${check.detail}`,
     ms: check.ms,
   }));
-  if (result.aborted) checks.push({ name: `${prefix}: run`, ok: false, detail: result.aborted, ms: 0 });
-  for (const check of checks) progress(`  ${check.ok ? "ok  " : "FAIL"} ${check.name}: ${check.detail}`);
+  if (result.aborted) checks.push({ name: `${prefix}: run`, status: "fail", detail: result.aborted, ms: 0 });
+  for (const check of checks) progress(`  ${LABEL[check.status]} ${check.name}: ${check.detail}`);
   return checks;
 }
 

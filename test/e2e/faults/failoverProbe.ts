@@ -4,6 +4,10 @@
  * connects. A connection on the bridge takes about a millisecond: one that needs more than
  * PROMPT_MS was held up by the move (a SYN lost while the VIP changed hands and retried), so
  * it opens an outage too, instead of hiding up to ATTEMPT_TIMEOUT_MS of it inside one attempt.
+ *
+ * With `handshake`, an attempt counts only when a broker answers the AMQP protocol header with
+ * connection.start (a method frame, type 1): HAProxy accepts TCP while it has no backend, so a
+ * bare connect would call a node outage "up".
  */
 import { Socket } from "node:net";
 import { sleep } from "../log";
@@ -11,6 +15,8 @@ import { sleep } from "../log";
 const EVERY_MS = 10;
 const ATTEMPT_TIMEOUT_MS = 300;
 const PROMPT_MS = 50;
+const AMQP_HEADER = Buffer.from("414d515000000901", "hex");
+const HANDSHAKE_TIMEOUT_MS = 1_000;
 
 export interface FailoverMeasurement {
   readonly attempts: number;
@@ -26,7 +32,11 @@ export class FailoverProbe {
   private outageStart: number | undefined;
   private readonly loop: Promise<void>;
 
-  constructor(private readonly host: string, private readonly port = 5672) {
+  constructor(
+    private readonly host: string,
+    private readonly port = 5672,
+    private readonly handshake = false,
+  ) {
     this.loop = this.run();
   }
 
@@ -46,7 +56,7 @@ export class FailoverProbe {
         this.failed++;
         this.outageStart ??= startedAt;
       } else {
-        if (Date.now() - startedAt > PROMPT_MS) this.outageStart ??= startedAt;
+        if (!this.handshake && Date.now() - startedAt > PROMPT_MS) this.outageStart ??= startedAt;
         if (this.outageStart !== undefined) {
           this.longestMs = Math.max(this.longestMs, Date.now() - this.outageStart);
           this.outageStart = undefined;
@@ -63,8 +73,14 @@ export class FailoverProbe {
         socket.destroy();
         resolve(ok);
       };
-      socket.setTimeout(ATTEMPT_TIMEOUT_MS, () => done(false));
-      socket.once("connect", () => done(true));
+      socket.setTimeout(this.handshake ? HANDSHAKE_TIMEOUT_MS : ATTEMPT_TIMEOUT_MS, () => done(false));
+      if (this.handshake) {
+        socket.once("connect", () => socket.write(AMQP_HEADER));
+        socket.once("data", (data: Buffer) => done(data[0] === 1));
+        socket.once("close", () => done(false));
+      } else {
+        socket.once("connect", () => done(true));
+      }
       socket.once("error", () => done(false));
       socket.connect(this.port, this.host);
     });

@@ -10,4 +10,8 @@ export interface Fault {
   readonly name: string;
   /** Breaks and restores; returns a one-line account of what happened; throws if it went wrong. */
   readonly inject: (deployment: Deployment) => Promise<string>;
+  /** Judged: the longest time a new AMQP connection through the VIP failed stays under this. */
+  readonly maxOutageSeconds?: number;
+  /** Judged: the fault broke the publishers' connections, and they reconnected. */
+  readonly expectReconnect?: boolean;
 }

@@ -9,6 +9,8 @@ import { recoverContainer, restartAndWaitHealthy, sigkillProcess, startAndWaitHe
 import { sleep } from "../log";
 
 const FAILOVER_TIMEOUT_MS = 20_000;
+/** A load-balancer fault moves the VIP in well under a second with 200 ms adverts; judged at 1 s. */
+const LB_MAX_OUTAGE_SECONDS = 1;
 
 /** After a recovery: exactly one holder, and still exactly one a few seconds later (no flapping). */
 async function exactlyOneHolderSettled(deployment: Deployment): Promise<string> {
@@ -23,6 +25,7 @@ function killFault(id: string, process: string): Fault {
   return {
     id,
     name: `SIGKILL ${process} on the VIP holder`,
+    maxOutageSeconds: LB_MAX_OUTAGE_SECONDS,
     inject: async (deployment) => {
       const holder = await waitForSingleHolder(deployment, FAILOVER_TIMEOUT_MS);
       const other = otherLb(deployment, holder);
@@ -39,6 +42,7 @@ export const LB_FAULTS: readonly Fault[] = [
   {
     id: "keepalived-master-stop",
     name: "stop the Keepalived MASTER (docker stop)",
+    maxOutageSeconds: LB_MAX_OUTAGE_SECONDS,
     inject: async (deployment) => {
       const holder = await waitForSingleHolder(deployment, FAILOVER_TIMEOUT_MS);
       const other = otherLb(deployment, holder);
@@ -53,6 +57,7 @@ export const LB_FAULTS: readonly Fault[] = [
   {
     id: "lb-restart",
     name: "restart the BACKUP load balancer, then make it serve",
+    maxOutageSeconds: LB_MAX_OUTAGE_SECONDS,
     inject: async (deployment) => {
       const holder = await waitForSingleHolder(deployment, FAILOVER_TIMEOUT_MS);
       const standby = otherLb(deployment, holder);

@@ -7,6 +7,8 @@ import type { Deployment, NodeHandle } from "../deployment";
 import { Fault } from "./fault";
 import { restartAndWaitHealthy, startAndWaitHealthy, stopContainer } from "./actions";
 import { sleep } from "../log";
+import { management } from "../../../engine/providers/rabbitmq/http";
+import { PUBLISHER_CONNECTION_PREFIX } from "../load/publisher";
 
 const DOWN_FOR_MS = 5_000;
 /** A restarted node with its data rejoins in 5-20 s here; far longer means it is stuck. */
@@ -29,12 +31,13 @@ export async function startAgain(deployment: Deployment, node: NodeHandle): Prom
   return `; its boot hung for ${REBOOT_TIMEOUT_MS / 1000}s and one more restart brought it back (known 3.10.8 global:sync hang, rabbitmq-server#6034)`;
 }
 
-function nodeFault(id: string, describe: string, pick: (deployment: Deployment) => NodeHandle): Fault {
+function nodeFault(id: string, describe: string, pick: (deployment: Deployment) => Promise<NodeHandle>, expectReconnect: boolean): Fault {
   return {
     id,
     name: describe,
+    expectReconnect,
     inject: async (deployment) => {
-      const node = pick(deployment);
+      const node = await pick(deployment);
       const stopped = Date.now();
       await stopContainer(deployment, node.container);
       await sleep(DOWN_FOR_MS);
@@ -44,21 +47,36 @@ function nodeFault(id: string, describe: string, pick: (deployment: Deployment) 
   };
 }
 
-const seedDisc = (deployment: Deployment): NodeHandle => {
+const seedDisc = async (deployment: Deployment): Promise<NodeHandle> => seedDiscOf(deployment);
+
+const seedDiscOf = (deployment: Deployment): NodeHandle => {
   const disc = deployment.nodes.find((node) => node.type === "disc");
   if (!disc) throw new Error("the stack has no disc node");
   return disc;
 };
 
 export const clientNode = (deployment: Deployment): NodeHandle => {
-  const seed = seedDisc(deployment);
+  const seed = seedDiscOf(deployment);
   const ram = deployment.nodes.find((node) => node.type === "ram");
   const other = ram ?? deployment.nodes.filter((node) => node !== seed).at(-1);
   if (!other) throw new Error("the stack has a single node");
   return other;
 };
 
+/** The client-serving node the suite's publishers are connected to (so stopping it must move them). */
+async function publishersNode(deployment: Deployment): Promise<NodeHandle> {
+  const connections = (await management(deployment.management, "GET", "/api/connections?columns=node,client_properties")).body as {
+    node: string;
+    client_properties?: { connection_name?: string };
+  }[];
+  const onNode = (node: NodeHandle) => connections.filter((c) => c.node === node.erlangNode && c.client_properties?.connection_name?.startsWith(PUBLISHER_CONNECTION_PREFIX)).length;
+  const serving = deployment.nodes.filter((node) => deployment.model.cluster.nodes.find((n) => n.hostname === node.hostname)?.servesClients !== false);
+  const busiest = [...serving].sort((a, b) => onNode(b) - onNode(a))[0];
+  if (!busiest || onNode(busiest) === 0) throw new Error(`no publisher connection on any client-serving node (${connections.length} connections)`);
+  return busiest;
+}
+
 export const NODE_FAULTS: readonly Fault[] = [
-  nodeFault("client-node-stop", "stop a RAM node (a non-seed node on 4.x)", clientNode),
-  nodeFault("disc-node-stop", "stop the disc node (the seed node)", seedDisc),
+  nodeFault("client-node-stop", "stop the client-serving node the publishers are on", publishersNode, true),
+  nodeFault("disc-node-stop", "stop the disc node (the seed node)", seedDisc, false),
 ];

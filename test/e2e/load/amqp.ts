@@ -16,7 +16,8 @@ export interface AmqpTarget {
 export const HEARTBEAT_SECONDS = 2;
 const CONNECT_TIMEOUT_MS = 3_000;
 
-export function connect(target: AmqpTarget, heartbeat = HEARTBEAT_SECONDS): Promise<ChannelModel> {
+/** `name` shows as the connection's client-provided name in the management API. */
+export function connect(target: AmqpTarget, heartbeat = HEARTBEAT_SECONDS, name?: string): Promise<ChannelModel> {
   const options: Options.Connect = {
     protocol: "amqp",
     hostname: target.host,
@@ -26,7 +27,7 @@ export function connect(target: AmqpTarget, heartbeat = HEARTBEAT_SECONDS): Prom
     password: target.password,
     heartbeat,
   };
-  return amqp.connect(options, { timeout: CONNECT_TIMEOUT_MS });
+  return amqp.connect(options, { timeout: CONNECT_TIMEOUT_MS, ...(name ? { clientProperties: { connection_name: name } } : {}) });
 }
 
 /** Runs `work` on a fresh connection and always closes it. */

@@ -24,6 +24,8 @@ export interface PublisherStats {
 }
 
 const TICK_MS = 10;
+/** Publisher connections are named with this prefix, so a fault can find the node they are on. */
+export const PUBLISHER_CONNECTION_PREFIX = "e2e-publisher ";
 const RECONNECT_DELAY_MS = 100;
 
 export class ConfirmedPublisher {
@@ -103,7 +105,7 @@ export class ConfirmedPublisher {
 
   private async reconnect(): Promise<void> {
     try {
-      const connection = await connect(this.target);
+      const connection = await connect(this.target, undefined, `${PUBLISHER_CONNECTION_PREFIX}${this.idPrefix}`);
       const channel = await connection.createConfirmChannel();
       const lose = () => this.lose(channel);
       connection.on("error", () => undefined);

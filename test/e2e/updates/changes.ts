@@ -1,0 +1,87 @@
+/**
+ * The config changes the update scenarios apply, one after another, each on top of the last
+ * (as a user edits a stack over time): the unchanged config first, then a topology file added
+ * and removed, a broker setting, a load-balancer setting, a new image. Each says which resources
+ * it may touch; what else the plan does (and what it costs a client) is measured, not assumed.
+ */
+import type { Deployment } from "../deployment";
+import type { PlanCounts, Step } from "../../../engine/types";
+import { rebuiltImage } from "./rebuiltImage";
+
+export type StackConfig = Record<string, unknown>;
+
+export interface ConfigChange {
+  readonly id: string;
+  readonly name: string;
+  /** The next config from the current one (full keys, e.g. `rabbitmq-ha:cluster`). */
+  readonly apply: (config: StackConfig, deployment: Deployment) => Promise<StackConfig>;
+  /** What the plan must be; returns why not, or undefined when it is as expected. */
+  readonly expectPlan: (counts: PlanCounts, steps: readonly Step[]) => string | undefined;
+}
+
+const CONTAINER = "docker:index/container:Container";
+const TOPOLOGY = /^rabbitmq:|^pulumi-nodejs:dynamic/;
+
+function changed(steps: readonly Step[]): Step[] {
+  return steps.filter((s) => s.kind !== "same");
+}
+
+/** Every change of the plan touches only resources `allowed` accepts. */
+function onlyTouches(steps: readonly Step[], what: string, allowed: (s: Step) => boolean): string | undefined {
+  const others = changed(steps).filter((s) => !allowed(s));
+  if (changed(steps).length === 0) return `the plan changes nothing, yet it should change ${what}`;
+  return others.length === 0 ? undefined : `it should change ${what} only, yet also plans ${others.map((s) => `${s.kind} ${s.name}`).join(", ")}`;
+}
+
+const withObject = (config: StackConfig, key: string, edit: (value: Record<string, unknown>) => Record<string, unknown>): StackConfig => ({
+  ...config,
+  [key]: edit(config[key] as Record<string, unknown>),
+});
+
+const isNodeContainer = (s: Step): boolean => s.type === CONTAINER && s.name.startsWith("cluster-");
+const isLbContainer = (s: Step): boolean => s.type === CONTAINER && s.name.startsWith("lb-");
+
+export const CONFIG_CHANGES: readonly ConfigChange[] = [
+  {
+    id: "unchanged",
+    name: "the same config again",
+    apply: async (config) => config,
+    expectPlan: (counts, steps) =>
+      counts.create + counts.update + counts.replace + counts.delete === 0 ? undefined : `plans ${changed(steps).map((s) => `${s.kind} ${s.name} [${s.reasons.join("; ")}]`).join(", ")}`,
+  },
+  {
+    id: "add-queue",
+    name: "add a topology file with a queue and a binding",
+    apply: async (config) => withObject(config, "rabbitmq-ha:topology", (t) => ({ ...t, files: [...(t["files"] as string[]), "test/e2e/config/e2e-update.yaml"] })),
+    expectPlan: (counts, steps) =>
+      counts.create < 2 ? `${counts.create} creates (a queue and a binding expected)` : onlyTouches(steps, "topology objects, by creating them", (s) => TOPOLOGY.test(s.type) && s.kind === "create"),
+  },
+  {
+    id: "remove-topology-file",
+    name: "remove that topology file again",
+    apply: async (config) => withObject(config, "rabbitmq-ha:topology", (t) => ({ ...t, files: (t["files"] as string[]).filter((f) => !f.endsWith("e2e-update.yaml")) })),
+    expectPlan: (counts, steps) =>
+      counts.delete < 2 ? `${counts.delete} deletes (the queue and its binding expected)` : onlyTouches(steps, "topology objects, by deleting them", (s) => TOPOLOGY.test(s.type) && s.kind === "delete"),
+  },
+  {
+    id: "broker-setting",
+    name: "change a broker setting in rabbitmq.conf (disk free limit)",
+    apply: async (config) => withObject(config, "rabbitmq-ha:cluster", (c) => ({ ...c, diskFreeLimit: "900MB" })),
+    expectPlan: (_counts, steps) => onlyTouches(steps, "the node containers", isNodeContainer),
+  },
+  {
+    id: "haproxy-setting",
+    name: "change an HAProxy setting (health-check interval)",
+    apply: async (config) => withObject(config, "rabbitmq-ha:loadBalancers", (l) => ({ ...l, checkInterval: "2s" })),
+    expectPlan: (_counts, steps) => onlyTouches(steps, "the load-balancer containers", isLbContainer),
+  },
+  {
+    id: "image",
+    name: "change the RabbitMQ image (a rebuilt stand-in with a new id)",
+    apply: async (config, deployment) => {
+      const image = await rebuiltImage(deployment.docker, String((config["rabbitmq-ha:cluster"] as Record<string, unknown>)["image"]));
+      return withObject(config, "rabbitmq-ha:cluster", (c) => ({ ...c, image }));
+    },
+    expectPlan: (_counts, steps) => onlyTouches(steps, "the image lookup and the node containers", (s) => isNodeContainer(s) || s.type === "docker:index/remoteImage:RemoteImage"),
+  },
+];
