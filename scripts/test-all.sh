@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The README's test command (`npm run test:all`): unit tests, then the test images, then the
-# end-to-end suite on the real Docker engine. Ends with ONE plain line
+# The README's test command (`npm run test:all`): the type check the Pulumi CLI would make
+# (it compiles the program with ts-node), the test images, the unit tests (after the images, so
+# the tests against a real broker run instead of skipping), then the end-to-end suite on the
+# real Docker engine. Ends with ONE plain line
 #   N passed, N failed, N skipped
-# summing vitest tests + e2e checks + e2e scenarios (a scenario passes when it lost no
-# confirmed message), and exits non-zero if anything failed or could not run.
+# summing vitest tests and e2e checks (each counted once by its verdict; a skip is never a
+# pass), and exits non-zero if anything failed or could not run.
 # Run through npm, so node_modules/.bin (vitest, tsx, Node 24) comes first on PATH.
 set -uo pipefail
 
@@ -40,8 +42,17 @@ add_counts() {
   stamp "$1: $p passed, $f failed, $s skipped"
 }
 
+type_check() {
+  stamp "phase 1/4: type check (tsc --noEmit, as the Pulumi CLI compiles the program)"
+  if tsc --noEmit -p .; then
+    passed=$(( passed + 1 ))
+  else
+    count_failure "type check: tsc --noEmit reported errors"
+  fi
+}
+
 run_unit_tests() {
-  stamp "phase 1/3: unit tests (vitest; JSON report $UNIT_REPORT)"
+  stamp "phase 3/4: unit tests (vitest; JSON report $UNIT_REPORT)"
   vitest run --reporter=default --reporter=json --outputFile.json="$UNIT_REPORT"
   local rc=$?
   local before=$failed
@@ -50,12 +61,12 @@ run_unit_tests() {
 }
 
 build_images() {
-  stamp "phase 2/3: test images (npm run images)"
+  stamp "phase 2/4: test images (npm run images)"
   npm run --silent images
 }
 
 run_e2e() {
-  stamp "phase 3/3: end-to-end suite (npm run e2e)"
+  stamp "phase 4/4: end-to-end suite (npm run e2e)"
   if [[ ! -f test/e2e/run.ts ]]; then
     stamp "test/e2e/run.ts does not exist yet: the end-to-end suite cannot run"
     count_failure "e2e: test/e2e/run.ts missing"
@@ -75,11 +86,13 @@ run_e2e() {
 
 main() {
   local started=$SECONDS
-  run_unit_tests
+  type_check
   if build_images; then
+    run_unit_tests
     run_e2e
   else
     count_failure "images: npm run images failed, end-to-end suite not run"
+    run_unit_tests
   fi
   stamp "done in $(( SECONDS - started )) s"
   if (( ${#failures[@]} > 0 )); then

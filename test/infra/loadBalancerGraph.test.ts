@@ -13,7 +13,7 @@ describe("load balancers", () => {
     });
     expect((image.inputs["triggers"] as Record<string, string>)["context"]).toMatch(/^[0-9a-f]{64}$/);
     for (const lb of containers(resources, "loadbalancer")) {
-      expect(lb.inputs["capabilities"]).toEqual({ adds: ["NET_ADMIN", "NET_RAW"] });
+      expect(lb.inputs["capabilities"]).toEqual({ adds: ["CAP_NET_ADMIN", "CAP_NET_RAW"] }); // as the provider reads them back
       expect(lb.dependencies).toContain(image.urn);
       expect(upload(lb, KEEPALIVED_CONF_PATH).content).toContain("virtual_router_id 51");
     }
