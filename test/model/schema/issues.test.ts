@@ -52,6 +52,8 @@ describe("schema messages", () => {
     ["a vhost name of 128 two-byte characters", (f) => (f.vhosts[0].name = "é".repeat(128)), ["vhosts[0].name: is 256 bytes long in UTF-8, 128 characters (at most 255 bytes)"]],
     ["an exchange name of 256 ASCII characters", (f) => (f.exchanges[0].name = "X".repeat(256)), ["exchanges[0].name: is 256 bytes long in UTF-8 (at most 255 bytes)"]],
     ["a user name of 100 three-byte characters", (f) => (f.users[0].name = "用".repeat(100)), ["users[0].name: is 300 bytes long in UTF-8, 100 characters (at most 255 bytes)"]],
+    ["a topology user named guest", (f) => (f.users[0].name = "guest"), ['users[0].name: "guest" cannot be a topology user (RabbitMQ\'s default user, limited to localhost and known to everyone; choose another name)']],
+    ["a topology user named Guest (names are case-sensitive)", (f) => (f.users[0].name = "Guest"), []],
   ])("topology: %s", (_, change, expected) => {
     expect(topology(change)).toEqual(expected);
   });
