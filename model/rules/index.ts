@@ -9,6 +9,7 @@ import { checkUniqueness } from "./uniqueness";
 import { checkReferences } from "./references";
 import { checkDeadLetterCycles } from "./deadLetterCycles";
 import { checkQueueFields } from "./queueFields";
+import { checkHeadersBindings } from "./headersBinding";
 import { checkPolicyKeys } from "./policyKeys";
 import { checkPolicyShadowing } from "./policyShadowing";
 import { checkClusterVersion } from "./versionCluster";
@@ -41,6 +42,7 @@ export function checkDeclaredTopology(topology: TopologySpec, stack: CheckedStac
     ...checkUniqueness(topology, context),
     ...checkReferences(topology, stack.tracing, context),
     ...checkQueueFields(topology, context),
+    ...checkHeadersBindings(topology, context),
     ...checkPolicyKeys(topology, context),
     ...checkPolicyShadowing(topology, context),
     ...checkTopologyVersion(topology, stack.cluster, context),
