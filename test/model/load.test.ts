@@ -154,7 +154,9 @@ describe("loadStack", () => {
     const dir = project({ "Pulumi.t.yaml": STACK.replace("config/b.yaml]", "config/b.yaml, config/c.yaml]"), "config/a.yaml": "system: A\nvhosts: [\n" });
     const lines = errorsOf(dir);
     expect(lines[0]).toBe('Pulumi.t.yaml:26:43  config.rabbitmq-ha:topology.files[2]  topology file "config/c.yaml" not found (paths are relative to the project directory)');
-    expect(lines[1]).toMatch(/^config\/a\.yaml:3:1  \(file\)  invalid YAML: /);
+    // At the unclosed `[` (line 2), not where the parser noticed it (the end of the file).
+    expect(lines[1]).toBe("config/a.yaml:2:9  (file)  invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]");
+    expect(lines).toHaveLength(2);
     expect(errorsOf(project({ "config/a.yaml": `${FILE_A}system: A2\n` }))).toEqual(["config/a.yaml:8:1  (file)  invalid YAML: Map keys must be unique"]);
   });
 
