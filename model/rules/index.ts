@@ -27,18 +27,25 @@ export interface CheckedStack {
   readonly tracing: readonly string[];
 }
 
-export function checkStack(stack: CheckedStack, context: RuleContext): Finding[] {
+/** What the stack checks need; a rule runs when every part it reads is well-formed. */
+export type CheckedStackParts = { readonly [K in "hosts" | "network" | "cluster" | "loadBalancers"]: CheckedStack[K] | undefined };
+
+/** What the topology checks read from the stack; naming undefined when the naming key is broken. */
+export type TopologyStack = Pick<CheckedStack, "cluster" | "tracing"> & { readonly naming: NamingRules | undefined };
+
+export function checkStack(stack: CheckedStackParts, context: RuleContext): Finding[] {
+  const { hosts, network, cluster, loadBalancers } = stack;
   return [
-    ...checkPlacement(stack.hosts, stack.cluster, stack.loadBalancers, context),
-    ...checkNetwork(stack.network, stack.cluster, stack.loadBalancers, context),
-    ...checkLoadBalancers(stack.loadBalancers, context),
-    ...checkClusterVersion(stack.cluster, context),
+    ...(hosts && cluster && loadBalancers ? checkPlacement(hosts, cluster, loadBalancers, context) : []),
+    ...(network && cluster && loadBalancers ? checkNetwork(network, cluster, loadBalancers, context) : []),
+    ...(loadBalancers ? checkLoadBalancers(loadBalancers, context) : []),
+    ...(cluster ? checkClusterVersion(cluster, context) : []),
   ];
 }
 
-export function checkDeclaredTopology(topology: TopologySpec, stack: CheckedStack, context: RuleContext): Finding[] {
+export function checkDeclaredTopology(topology: TopologySpec, stack: TopologyStack, context: RuleContext): Finding[] {
   return [
-    ...checkNaming(topology, stack.naming, context),
+    ...(stack.naming ? checkNaming(topology, stack.naming, context) : []),
     ...checkUniqueness(topology, context),
     ...checkReferences(topology, stack.tracing, context),
     ...checkQueueFields(topology, context),
@@ -51,6 +58,6 @@ export function checkDeclaredTopology(topology: TopologySpec, stack: CheckedStac
 }
 
 /** Derived objects must not clash with declared ones, and must route where they claim. */
-export function checkDerivedTopology(topology: TopologySpec, stack: CheckedStack, context: RuleContext): Finding[] {
+export function checkDerivedTopology(topology: TopologySpec, stack: TopologyStack, context: RuleContext): Finding[] {
   return [...checkUniqueness(topology, context), ...checkReferences(topology, stack.tracing, context), ...checkDeadLetterCycles(topology, context)];
 }

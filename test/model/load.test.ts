@@ -150,6 +150,49 @@ describe("loadStack", () => {
     ]);
   });
 
+  // B's binding names an exchange A does not declare; B's queue (quorum by the 4.1 default) is auto-delete.
+  const BROKEN_B = FILE_B.replace("source: A_EVENTS_EXCHANGE", "source: A_EVENT_EXCHANGE").replace("    vhost: A_VHOST\nbindings", "    vhost: A_VHOST\n    autoDelete: true\nbindings");
+  const TOPOLOGY_ERRORS = [
+    "config/b.yaml:5:17  queues[0].autoDelete  autoDelete: true on a quorum queue (quorum queues cannot be auto-deleted; use a classic queue)",
+    'config/b.yaml:8:13  bindings[0].source  source exchange "A_EVENT_EXCHANGE" does not exist in vhost "A_VHOST" (declared exchanges there: A_EVENTS_EXCHANGE)',
+  ];
+  it.each<[string, (stack: string) => string, string]>([
+    [
+      "a plain-text cookie",
+      (stack) => `${stack}  rabbitmq-ha:erlangCookie: not-so-secret\n`,
+      "Pulumi.t.yaml:28:29  config.rabbitmq-ha:erlangCookie  rabbitmq-ha:erlangCookie is in plain text (secrets are encrypted: pulumi config set --secret rabbitmq-ha:erlangCookie)",
+    ],
+    ["a bad CIDR", (stack) => stack.replace("10.10.0.0/24", "10.10.0.0/33"), 'Pulumi.t.yaml:4:13  config.rabbitmq-ha:network.subnet  "10.10.0.0/33" is not an IPv4 CIDR (address/prefix, e.g. 172.28.8.0/24)'],
+    [
+      "a router id out of range",
+      (stack) => stack.replace("virtualIp: 10.10.0.100", "virtualIp: 10.10.0.100\n    virtualRouterId: 300"),
+      "Pulumi.t.yaml:16:22  config.rabbitmq-ha:loadBalancers.virtualRouterId  number 300 is too big (at most 255)",
+    ],
+    [
+      "adminUser: guest",
+      (stack) => stack.replace('version: "4.1"', 'version: "4.1"\n    adminUser: guest'),
+      'Pulumi.t.yaml:7:16  config.rabbitmq-ha:cluster.adminUser  "guest" cannot be the admin user (RabbitMQ lets guest connect from localhost only; choose another name)',
+    ],
+  ])("still checks the topology files when the stack file has %s, and reports all together", (_, breakStack, stackError) => {
+    expect(errorsOf(project({ "Pulumi.t.yaml": breakStack(STACK), "config/b.yaml": BROKEN_B }))).toEqual([stackError, ...TOPOLOGY_ERRORS]);
+  });
+
+  it("runs the stack checks that do not read a broken key", () => {
+    const stack = STACK.replace("10.10.0.0/24", "10.10.0.0/33").replace("priority: 100", "priority: 200");
+    expect(errorsOf(project({ "Pulumi.t.yaml": stack }))).toEqual([
+      'Pulumi.t.yaml:4:13  config.rabbitmq-ha:network.subnet  "10.10.0.0/33" is not an IPv4 CIDR (address/prefix, e.g. 172.28.8.0/24)',
+      'Pulumi.t.yaml:20:19  config.rabbitmq-ha:loadBalancers.instances[0].priority  MASTER "lb1" has priority 150, not above "lb2" (200) (the MASTER\'s priority must be strictly the highest)',
+    ]);
+  });
+
+  it("reports only the topology files' own problems when the cluster cannot be read (queue types are unknown)", () => {
+    const stack = STACK.replace('version: "4.1"', 'version: "5.0"');
+    expect(errorsOf(project({ "Pulumi.t.yaml": stack, "config/b.yaml": BROKEN_B.replace("system: B", "system: B\nqueue: []") }))).toEqual([
+      'Pulumi.t.yaml:6:14  config.rabbitmq-ha:cluster.version  "5.0" is not allowed (allowed: "3.10", "3.11", "3.12", "3.13", "4.0", "4.1", "4.2", "4.3")',
+      'config/b.yaml:2:1  queue  unknown key "queue" (did you mean "queues"? allowed: system, vhosts, exchanges, queues, bindings, policies, users)',
+    ]);
+  });
+
   it("reports a missing topology file, invalid YAML and duplicate keys as diagnostics", () => {
     const dir = project({ "Pulumi.t.yaml": STACK.replace("config/b.yaml]", "config/b.yaml, config/c.yaml]"), "config/a.yaml": "system: A\nvhosts: [\n" });
     const lines = errorsOf(dir);
