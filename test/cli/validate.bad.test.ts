@@ -82,7 +82,8 @@ const CASES: [name: string, stack: string, edits: Edit[], errors: string[]][] = 
     ],
   ],
   // More mistakes of our own.
-  ["invalid YAML in a topology file", "dev", [["config/gp.yaml", "    type: direct\n", "    type: [direct\n"]], ["config/gp.yaml:10:1  (file)  invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]"]],
+  // At the unclosed `[` of line 9, not where the parser noticed it (line 10).
+  ["invalid YAML in a topology file", "dev", [["config/gp.yaml", "    type: direct\n", "    type: [direct\n"]], ["config/gp.yaml:9:11  (file)  invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]"]],
   [
     "a topology file that does not exist",
     "modern",
