@@ -1,6 +1,7 @@
 /**
  * Every cross-check, in one list, all findings collected before anyone fails. The topology the
- * model derives (retry expansion) is checked again for references and dead-letter cycles.
+ * model derives (retry expansion) is checked again for references and dead-letter cycles, and
+ * for where dead letters and unroutable messages go.
  */
 import type { DockerHost, ClusterSpec, LoadBalancerPairSpec, NamingRules, NetworkSpec, TopologySpec } from "../types";
 import type { Finding, RuleContext } from "./finding";
@@ -8,6 +9,7 @@ import { checkNaming } from "./naming";
 import { checkUniqueness } from "./uniqueness";
 import { checkReferences } from "./references";
 import { checkDeadLetterCycles } from "./deadLetterCycles";
+import { checkDeadLetterRouting } from "./deadLetterRouting";
 import { checkQueueFields } from "./queueFields";
 import { checkHeadersBindings } from "./headersBinding";
 import { checkPolicyKeys } from "./policyKeys";
@@ -57,7 +59,17 @@ export function checkDeclaredTopology(topology: TopologySpec, stack: TopologySta
   ];
 }
 
-/** Derived objects must not clash with declared ones, and must route where they claim. */
+/**
+ * Derived objects must not clash with declared ones, and must route where they claim. Routing
+ * (dead letters, alternate exchanges) and the policies' reach are judged here, on the topology
+ * with the retry expansion's exchanges, queues and bindings in it.
+ */
 export function checkDerivedTopology(topology: TopologySpec, stack: TopologyStack, context: RuleContext): Finding[] {
-  return [...checkUniqueness(topology, context), ...checkReferences(topology, stack.tracing, context), ...checkDeadLetterCycles(topology, context)];
+  const { version } = stack.cluster;
+  return [
+    ...checkUniqueness(topology, context),
+    ...checkReferences(topology, stack.tracing, context),
+    ...checkDeadLetterCycles(topology, context),
+    ...checkDeadLetterRouting(topology, version, context),
+  ];
 }

@@ -193,6 +193,16 @@ describe("loadStack", () => {
     ]);
   });
 
+  it("refuses an x-match a headers exchange rejects", () => {
+    const b = `${FILE_B}exchanges:\n  - name: B_HEADERS_EXCHANGE\n    vhost: A_VHOST\n    type: headers\n`.replace(
+      "    destination: B_EVENTS_QUEUE\n",
+      "    destination: B_EVENTS_QUEUE\n  - vhost: A_VHOST\n    source: B_HEADERS_EXCHANGE\n    destination: B_EVENTS_QUEUE\n    arguments: {x-match: some, region: eu}\n",
+    );
+    expect(errorsOf(project({ "config/b.yaml": b }))).toEqual([
+      'config/b.yaml:12:26  bindings[1].arguments.x-match  x-match "some" on a binding from headers exchange "B_HEADERS_EXCHANGE" (allowed: all, any, all-with-x, any-with-x)',
+    ]);
+  });
+
   it("reports a missing topology file, invalid YAML and duplicate keys as diagnostics", () => {
     const dir = project({ "Pulumi.t.yaml": STACK.replace("config/b.yaml]", "config/b.yaml, config/c.yaml]"), "config/a.yaml": "system: A\nvhosts: [\n" });
     const lines = errorsOf(dir);
