@@ -10,6 +10,7 @@ import { checkUniqueness } from "./uniqueness";
 import { checkReferences } from "./references";
 import { checkDeadLetterCycles } from "./deadLetterCycles";
 import { checkDeadLetterRouting } from "./deadLetterRouting";
+import { checkAlternateExchangeRouting } from "./alternateExchangeRouting";
 import { checkQueueFields } from "./queueFields";
 import { checkHeadersBindings } from "./headersBinding";
 import { checkPolicyKeys } from "./policyKeys";
@@ -71,5 +72,6 @@ export function checkDerivedTopology(topology: TopologySpec, stack: TopologyStac
     ...checkReferences(topology, stack.tracing, context),
     ...checkDeadLetterCycles(topology, context),
     ...checkDeadLetterRouting(topology, version, context),
+    ...checkAlternateExchangeRouting(topology, version, context),
   ];
 }
