@@ -11,6 +11,7 @@ import { checkReferences } from "./references";
 import { checkDeadLetterCycles } from "./deadLetterCycles";
 import { checkDeadLetterRouting } from "./deadLetterRouting";
 import { checkAlternateExchangeRouting } from "./alternateExchangeRouting";
+import { checkPolicyUnmatched } from "./policyUnmatched";
 import { checkQueueFields } from "./queueFields";
 import { checkHeadersBindings } from "./headersBinding";
 import { checkPolicyKeys } from "./policyKeys";
@@ -73,5 +74,6 @@ export function checkDerivedTopology(topology: TopologySpec, stack: TopologyStac
     ...checkDeadLetterCycles(topology, context),
     ...checkDeadLetterRouting(topology, version, context),
     ...checkAlternateExchangeRouting(topology, version, context),
+    ...checkPolicyUnmatched(topology, version, context),
   ];
 }

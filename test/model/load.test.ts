@@ -203,6 +203,18 @@ describe("loadStack", () => {
     ]);
   });
 
+  it("checks where dead letters and unroutable messages go, and what policies reach", () => {
+    const b = FILE_B.replace("    vhost: A_VHOST\nbindings", "    vhost: A_VHOST\n    deadLetter: {exchange: B_DLX_EXCHANGE, routingKey: dead}\nbindings").concat(
+      "exchanges:\n  - name: B_DLX_EXCHANGE\n    vhost: A_VHOST\n    type: direct\n  - name: B_IN_EXCHANGE\n    vhost: A_VHOST\n    type: direct\n    alternateExchange: B_DLX_EXCHANGE\n",
+      "policies:\n  - name: B_CAP\n    vhost: A_VHOST\n    pattern: ^B_NOTHING_\n    definition: {max-length: 5}\n",
+    );
+    expect(errorsOf(project({ "config/b.yaml": b }))).toEqual([
+      'config/b.yaml:5:28  queues[0].deadLetter.exchange  dead letters of queue "B_EVENTS_QUEUE" are dropped: dead-letter exchange "B_DLX_EXCHANGE" (direct) has no binding for routing key "dead" (bind a queue to it for that key, or set deadLetter.routingKey to a key it routes)',
+      'config/b.yaml:17:24  exchanges[1].alternateExchange  alternate exchange "B_DLX_EXCHANGE" (direct) of exchange "B_IN_EXCHANGE" has no binding: what "B_IN_EXCHANGE" cannot route is dropped (bind a queue to "B_DLX_EXCHANGE"; a fanout exchange takes every key)',
+      'config/b.yaml:21:14  policies[0].pattern  warning: policy "B_CAP" applies to no queue or exchange declared in vhost "A_VHOST" (it only affects objects declared elsewhere; check pattern ^B_NOTHING_ and applyTo all)',
+    ]);
+  });
+
   it("reports a missing topology file, invalid YAML and duplicate keys as diagnostics", () => {
     const dir = project({ "Pulumi.t.yaml": STACK.replace("config/b.yaml]", "config/b.yaml, config/c.yaml]"), "config/a.yaml": "system: A\nvhosts: [\n" });
     const lines = errorsOf(dir);
