@@ -2,21 +2,23 @@
  * The loader: stack config + topology files -> a validated Model, or every diagnostic at once.
  *
  * Pure TypeScript (no Pulumi): the Pulumi program (infra/config.ts), `npm run validate` and the
- * other CLIs share it. Order: schemas of every input; then, when all are well-formed, every
- * cross-check; then the derived topology (retry expansion) is checked again.
+ * other CLIs share it. Order: schemas of every input; then every cross-check whose input is
+ * well-formed (or could be salvaged); then, with no error so far, the derived topology (retry
+ * expansion) is checked again.
  */
 import * as path from "node:path";
 import type { Diagnostic, Model } from "./types";
-import { buildCluster, buildHosts, buildLoadBalancers, buildNaming, buildNetwork, buildSafety, managementEndpoint } from "./build/stack";
+import { buildSafety, managementEndpoint } from "./build/stack";
 import { buildTopology } from "./build/topology";
 import { deriveTopology } from "./derive/index";
 import { isError, ModelValidationError } from "./diagnostics";
 import { carryLocations, Locations } from "./locations";
-import { checkDeclaredTopology, checkDerivedTopology, checkStack, type CheckedStack } from "./rules/index";
+import { checkDeclaredTopology, checkDerivedTopology, checkStack, type TopologyStack } from "./rules/index";
 import type { RuleContext } from "./rules/finding";
 import { CONFIG_NAMESPACE } from "./schema/stackConfig";
 import { displayName, SourceSet } from "./load/sources";
 import { validateStackConfig } from "./load/stackConfig";
+import { stackParts } from "./load/stackParts";
 import { readTopologyFiles } from "./load/topologyFiles";
 import { listStacks, projectName } from "./load/stackFiles";
 import { dedupe, sortDiagnostics } from "./load/order";
@@ -45,52 +47,46 @@ export function loadModel(input: ModelInput): LoadResult {
   const stackFile = displayName(input.stackFile ?? `Pulumi.${input.stack}.yaml`);
   const sources = new SourceSet(input.projectDir);
   sources.read(stackFile); // positions only: values come from `input.config`
-  const { values, findings: configFindings } = validateStackConfig(input.config, stackFile);
-  const findings = [...configFindings];
-  const files = values.topology ? readTopologyFiles(values.topology.files, stackFile, sources) : undefined;
+  const { values, findings } = validateStackConfig(input.config, stackFile);
+  const parts = stackParts(input.config, values);
+  const topologyConfig = parts.topologyConfig;
+  const files = topologyConfig ? readTopologyFiles(topologyConfig.files, stackFile, sources) : undefined;
   findings.push(...(files?.findings ?? []));
   const finish = (model?: Model): LoadResult => {
     const all = [...(files?.syntax ?? []), ...findings.map((finding) => sources.diagnostic(finding))];
-    const diagnostics = sortDiagnostics(dedupe(all), stackFile, (values.topology?.files ?? []).map(displayName));
+    const diagnostics = sortDiagnostics(dedupe(all), stackFile, (topologyConfig?.files ?? []).map(displayName));
     const failed = diagnostics.some(isError);
     return { model: failed || !model ? undefined : { ...model, warnings: diagnostics.filter((d) => !isError(d)) }, diagnostics };
   };
 
-  // Cross-checks need well-formed input: the stack's once every stack key is, the topology's
-  // once every file is too. Either way every problem found so far is reported together.
-  const { network, cluster, loadBalancers, topology } = values;
-  if (configFindings.length > 0 || !network || !cluster || !loadBalancers || !topology) return finish();
+  // Each stack cross-check runs when the keys it reads are well-formed; the topology's once every
+  // file is, with the stack as far as it could be salvaged (model/load/stackParts.ts). Without a
+  // cluster (its version or nodes broken) the type of a queue declared without one is unknown, so
+  // only the files' own problems are reported. Every problem found is reported together.
   const locations = new Locations();
   const context: RuleContext = { stackFile, locations, cite: (where) => sources.cite(where) };
-  const hosts = buildHosts(values.hosts);
-  const stack: CheckedStack = {
-    hosts,
-    network: buildNetwork(network),
-    cluster: buildCluster(cluster, hosts),
-    loadBalancers: buildLoadBalancers(loadBalancers, cluster.version, hosts),
-    naming: buildNaming(values.naming),
-    tracing: topology.tracing,
-  };
-  findings.push(...checkStack(stack, context));
-  if (!files || files.findings.length > 0 || files.syntax.length > 0) return finish();
-
-  const declared = buildTopology(files.files, stack.cluster, topology.tracing, locations);
+  findings.push(...checkStack(parts, context));
+  const cluster = parts.topologyCluster;
+  if (!files || files.findings.length > 0 || files.syntax.length > 0 || !topologyConfig || !cluster) return finish();
+  const stack: TopologyStack = { cluster, naming: parts.naming, tracing: topologyConfig.tracing };
+  const declared = buildTopology(files.files, cluster, topologyConfig.tracing, locations);
   findings.push(...checkDeclaredTopology(declared, stack, context));
-  if (findings.some((finding) => finding.severity === "error")) return finish();
+  const { network, loadBalancers, naming } = parts;
+  if (findings.some((finding) => finding.severity === "error") || !network || !parts.cluster || !loadBalancers || !naming || !parts.hosts) return finish();
   const derived = deriveTopology(declared);
   carryLocations(declared, derived, locations);
   findings.push(...checkDerivedTopology(derived, stack, context));
   return finish({
     project: input.project,
     stack: input.stack,
-    hosts: stack.hosts,
-    network: stack.network,
-    cluster: stack.cluster,
-    loadBalancers: stack.loadBalancers,
+    hosts: parts.hosts,
+    network,
+    cluster: parts.cluster,
+    loadBalancers,
     topology: derived,
-    safety: buildSafety(topology),
-    naming: stack.naming,
-    managementEndpoint: managementEndpoint(topology, loadBalancers.virtualIp),
+    safety: buildSafety(topologyConfig),
+    naming,
+    managementEndpoint: managementEndpoint(topologyConfig, loadBalancers.virtualIp),
     warnings: [],
   });
 }

@@ -1,7 +1,8 @@
 /**
  * Queue settings that only make sense together (RabbitMQ rejects or ignores the others):
  * quorum queues are durable and never auto-deleted; delivery limits and initial group sizes are
- * quorum-only; quorum queues have no reject-publish-dlx; retry brings its own dead-lettering.
+ * quorum-only; quorum queues have no reject-publish-dlx; retry brings its own dead-lettering and
+ * needs a queue that outlives its consumers.
  */
 import type { QueueSpec, TopologySpec } from "../types";
 import { error, type Finding, type RuleContext } from "./finding";
@@ -32,6 +33,16 @@ const QUEUE_RULES: readonly QueueRule[] = [
   (queue) =>
     queue.type === "quorum" && queue.overflow === "reject-publish-dlx"
       ? { field: "overflow", message: 'overflow "reject-publish-dlx" on a quorum queue (quorum queues allow drop-head or reject-publish)' }
+      : undefined,
+  // The retry queue sends messages back through a binding to the work queue; an auto-delete work
+  // queue disappears with its last consumer, taking that binding along, so every message waiting
+  // in the retry queue is dead-lettered into nothing and lost.
+  (queue) =>
+    queue.retry && queue.autoDelete
+      ? {
+          field: "autoDelete",
+          message: `autoDelete: true with retry on queue "${queue.name}" (when its last consumer goes the queue is deleted and the messages waiting in its retry queue are lost; set autoDelete: false or remove retry)`,
+        }
       : undefined,
   (queue) =>
     queue.retry && queue.deadLetter

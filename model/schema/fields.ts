@@ -66,8 +66,25 @@ export const regexSource = () =>
     }
   });
 
-/** RabbitMQ object names: 1-255 characters (the broker's limit is 255 bytes). */
-export const objectName = () => z.string().min(1).max(255);
+/** RabbitMQ's limit on vhost, exchange, queue and user names: 255 bytes of UTF-8 (AMQP shortstr). */
+export const MAX_NAME_BYTES = 255;
+
+/**
+ * RabbitMQ object names: non-empty, at most 255 UTF-8 bytes. `maxLength` is kept for editors
+ * (JSON Schema counts characters, a necessary bound); the byte count is the real check.
+ */
+export const objectName = () =>
+  z
+    .string()
+    .min(1)
+    .superRefine((text, ctx) => {
+      const bytes = Buffer.byteLength(text, "utf8");
+      if (bytes > MAX_NAME_BYTES) {
+        const chars = [...text].length;
+        ctx.addIssue({ code: "custom", message: `is ${bytes} bytes long in UTF-8${chars === bytes ? "" : `, ${chars} characters`} (at most ${MAX_NAME_BYTES} bytes)` });
+      }
+    })
+    .meta({ maxLength: MAX_NAME_BYTES });
 
 /** Anchored regexes these fields must match (kept beside the field, not in rules: shape, not policy). */
 export const HOSTNAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;

@@ -1,7 +1,7 @@
 /**
  * YAML documents with their source positions, so every diagnostic names a real line and column.
  */
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLError } from "yaml";
 import type { Diagnostic } from "../types";
 
 export type PathSegment = string | number;
@@ -21,15 +21,47 @@ export interface Position {
 
 export const UNKNOWN_POSITION: Position = { line: 0, column: 0 };
 
-/** Parses YAML text; syntax errors (and duplicate keys) come back as diagnostics. */
+/**
+ * Parses YAML text; syntax errors (and duplicate keys) come back as diagnostics.
+ *
+ * Only the first syntax error is reported: the parser goes on after it and what it says next
+ * usually only follows from the first (a tab used as indentation also yields "nested mappings
+ * are not allowed" and "implicit keys need to be on a single line" for the same line). Duplicate
+ * keys stand on their own, so all of them are reported when the syntax is otherwise fine.
+ */
 export function parseYamlSource(file: string, text: string): { source: YamlSource; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const diagnostics = doc.errors.map((error): Diagnostic => {
-    const { line, col: column } = lineCounter.linePos(error.pos[0]);
+  const syntax = doc.errors.filter((error) => error.code !== "DUPLICATE_KEY");
+  const reported = syntax.length > 0 ? syntax.slice(0, 1) : doc.errors;
+  const diagnostics = reported.map((error): Diagnostic => {
+    const { line, col: column } = lineCounter.linePos(unclosedStart(doc, error) ?? error.pos[0]);
     return { severity: "error", file, line, column, path: "", message: `invalid YAML: ${firstLine(error.message)}` };
   });
   return { source: { file, doc, lineCounter }, diagnostics };
+}
+
+/**
+ * An unclosed `[`, `{` or quote is noticed where the parser runs into the next line (or the end
+ * of the file), one line or more after the mistake: point at the opening bracket or quote, the
+ * start of the node that ends where the error is.
+ */
+function unclosedStart(doc: Document, error: YAMLError): number | undefined {
+  const message = error.message;
+  const wanted = message.startsWith("Flow sequence")
+    ? (node: unknown) => isSeq(node) && node.flow === true
+    : message.startsWith("Flow map")
+      ? (node: unknown) => isMap(node) && node.flow === true
+      : /^Missing closing .?quote/.test(message)
+        ? (node: unknown) => isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE")
+        : undefined;
+  if (!wanted) return undefined;
+  let start: number | undefined;
+  visit(doc, (_key, node) => {
+    const range = (node as Node).range;
+    if (wanted(node) && range && range[1] === error.pos[0]) start = Math.min(start ?? range[0], range[0]);
+  });
+  return start;
 }
 
 function firstLine(message: string): string {

@@ -26,11 +26,14 @@ const MIRROR_ERRORS = (version: string) => [
   `config/mirroring-3x.yaml:22:7  policies[1].definition.ha-sync-mode  ${HA_GONE("ha-sync-mode", "GP_HA_POLICY", version)}`,
 ];
 
-/** A policy in SALE_VHOST next to the mirror policy SALE_HA_POLICY (priority 1). */
+/**
+ * A policy in SALE_VHOST next to the mirror policy SALE_HA_POLICY (priority 1), matching the
+ * classic queue PRODUCT_PRICE_QUEUE (quorum queues skip the mirror policy: policyMatch.ts).
+ */
 const SALE_POLICY = (priority: number): Edit => [
   "config/sale.yaml",
   "users:\n",
-  `policies:\n  - name: SALE_TTL_POLICY\n    vhost: SALE_VHOST\n    pattern: ^SALE_\n    applyTo: queues\n    priority: ${priority}\n    definition:\n      message-ttl: 1h\nusers:\n`,
+  `policies:\n  - name: SALE_TTL_POLICY\n    vhost: SALE_VHOST\n    pattern: ^PRODUCT_PRICE_\n    applyTo: queues\n    priority: ${priority}\n    definition:\n      message-ttl: 1h\nusers:\n`,
 ];
 
 const CASES: [name: string, stack: string, edits: Edit[], errors: string[]][] = [
@@ -82,7 +85,8 @@ const CASES: [name: string, stack: string, edits: Edit[], errors: string[]][] = 
     ],
   ],
   // More mistakes of our own.
-  ["invalid YAML in a topology file", "dev", [["config/gp.yaml", "    type: direct\n", "    type: [direct\n"]], ["config/gp.yaml:10:1  (file)  invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]"]],
+  // At the unclosed `[` of line 9, not where the parser noticed it (line 10).
+  ["invalid YAML in a topology file", "dev", [["config/gp.yaml", "    type: direct\n", "    type: [direct\n"]], ["config/gp.yaml:9:11  (file)  invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]"]],
   [
     "a topology file that does not exist",
     "modern",
@@ -157,7 +161,7 @@ const CASES: [name: string, stack: string, edits: Edit[], errors: string[]][] = 
     "dev",
     [SALE_POLICY(1)],
     [
-      'config/mirroring-3x.yaml:10:15  policies[0].priority  policy "SALE_HA_POLICY" and policy "SALE_TTL_POLICY" both match queue "SALE_TO_PRODUCT_UNROUTED_QUEUE" with priority 1 (RabbitMQ applies one of them arbitrarily; give them different priorities or patterns)',
+      'config/mirroring-3x.yaml:10:15  policies[0].priority  policy "SALE_HA_POLICY" and policy "SALE_TTL_POLICY" both match queue "PRODUCT_PRICE_QUEUE" with priority 1 (RabbitMQ applies one of them arbitrarily; give them different priorities or patterns)',
     ],
   ],
   [
@@ -193,7 +197,7 @@ describe("npm run validate on broken copies of the shipped config", () => {
     const run = runValidate(["--stack", "dev", "--dir", dir]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
-      'config/mirroring-3x.yaml:8:14  policies[0].pattern  warning: policy "SALE_HA_POLICY" (priority 1) is not applied to queue "SALE_TO_PRODUCT_UNROUTED_QUEUE": policy "SALE_TTL_POLICY" (priority 5) also matches and wins (only one policy applies per object)\n',
+      'config/mirroring-3x.yaml:8:14  policies[0].pattern  warning: policy "SALE_HA_POLICY" (priority 1) is not applied to queue "PRODUCT_PRICE_QUEUE": policy "SALE_TTL_POLICY" (priority 5) also matches and wins (only one policy applies per object)\n',
     );
   });
 });

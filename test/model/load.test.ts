@@ -150,11 +150,78 @@ describe("loadStack", () => {
     ]);
   });
 
+  // B's binding names an exchange A does not declare; B's queue (quorum by the 4.1 default) is auto-delete.
+  const BROKEN_B = FILE_B.replace("source: A_EVENTS_EXCHANGE", "source: A_EVENT_EXCHANGE").replace("    vhost: A_VHOST\nbindings", "    vhost: A_VHOST\n    autoDelete: true\nbindings");
+  const TOPOLOGY_ERRORS = [
+    "config/b.yaml:5:17  queues[0].autoDelete  autoDelete: true on a quorum queue (quorum queues cannot be auto-deleted; use a classic queue)",
+    'config/b.yaml:8:13  bindings[0].source  source exchange "A_EVENT_EXCHANGE" does not exist in vhost "A_VHOST" (declared exchanges there: A_EVENTS_EXCHANGE)',
+  ];
+  it.each<[string, (stack: string) => string, string]>([
+    [
+      "a plain-text cookie",
+      (stack) => `${stack}  rabbitmq-ha:erlangCookie: not-so-secret\n`,
+      "Pulumi.t.yaml:28:29  config.rabbitmq-ha:erlangCookie  rabbitmq-ha:erlangCookie is in plain text (secrets are encrypted: pulumi config set --secret rabbitmq-ha:erlangCookie)",
+    ],
+    ["a bad CIDR", (stack) => stack.replace("10.10.0.0/24", "10.10.0.0/33"), 'Pulumi.t.yaml:4:13  config.rabbitmq-ha:network.subnet  "10.10.0.0/33" is not an IPv4 CIDR (address/prefix, e.g. 172.28.8.0/24)'],
+    [
+      "a router id out of range",
+      (stack) => stack.replace("virtualIp: 10.10.0.100", "virtualIp: 10.10.0.100\n    virtualRouterId: 300"),
+      "Pulumi.t.yaml:16:22  config.rabbitmq-ha:loadBalancers.virtualRouterId  number 300 is too big (at most 255)",
+    ],
+    [
+      "adminUser: guest",
+      (stack) => stack.replace('version: "4.1"', 'version: "4.1"\n    adminUser: guest'),
+      'Pulumi.t.yaml:7:16  config.rabbitmq-ha:cluster.adminUser  "guest" cannot be the admin user (RabbitMQ lets guest connect from localhost only; choose another name)',
+    ],
+  ])("still checks the topology files when the stack file has %s, and reports all together", (_, breakStack, stackError) => {
+    expect(errorsOf(project({ "Pulumi.t.yaml": breakStack(STACK), "config/b.yaml": BROKEN_B }))).toEqual([stackError, ...TOPOLOGY_ERRORS]);
+  });
+
+  it("runs the stack checks that do not read a broken key", () => {
+    const stack = STACK.replace("10.10.0.0/24", "10.10.0.0/33").replace("priority: 100", "priority: 200");
+    expect(errorsOf(project({ "Pulumi.t.yaml": stack }))).toEqual([
+      'Pulumi.t.yaml:4:13  config.rabbitmq-ha:network.subnet  "10.10.0.0/33" is not an IPv4 CIDR (address/prefix, e.g. 172.28.8.0/24)',
+      'Pulumi.t.yaml:20:19  config.rabbitmq-ha:loadBalancers.instances[0].priority  MASTER "lb1" has priority 150, not above "lb2" (200) (the MASTER\'s priority must be strictly the highest)',
+    ]);
+  });
+
+  it("reports only the topology files' own problems when the cluster cannot be read (queue types are unknown)", () => {
+    const stack = STACK.replace('version: "4.1"', 'version: "5.0"');
+    expect(errorsOf(project({ "Pulumi.t.yaml": stack, "config/b.yaml": BROKEN_B.replace("system: B", "system: B\nqueue: []") }))).toEqual([
+      'Pulumi.t.yaml:6:14  config.rabbitmq-ha:cluster.version  "5.0" is not allowed (allowed: "3.10", "3.11", "3.12", "3.13", "4.0", "4.1", "4.2", "4.3")',
+      'config/b.yaml:2:1  queue  unknown key "queue" (did you mean "queues"? allowed: system, vhosts, exchanges, queues, bindings, policies, users)',
+    ]);
+  });
+
+  it("refuses an x-match a headers exchange rejects", () => {
+    const b = `${FILE_B}exchanges:\n  - name: B_HEADERS_EXCHANGE\n    vhost: A_VHOST\n    type: headers\n`.replace(
+      "    destination: B_EVENTS_QUEUE\n",
+      "    destination: B_EVENTS_QUEUE\n  - vhost: A_VHOST\n    source: B_HEADERS_EXCHANGE\n    destination: B_EVENTS_QUEUE\n    arguments: {x-match: some, region: eu}\n",
+    );
+    expect(errorsOf(project({ "config/b.yaml": b }))).toEqual([
+      'config/b.yaml:12:26  bindings[1].arguments.x-match  x-match "some" on a binding from headers exchange "B_HEADERS_EXCHANGE" (allowed: all, any, all-with-x, any-with-x)',
+    ]);
+  });
+
+  it("checks where dead letters and unroutable messages go, and what policies reach", () => {
+    const b = FILE_B.replace("    vhost: A_VHOST\nbindings", "    vhost: A_VHOST\n    deadLetter: {exchange: B_DLX_EXCHANGE, routingKey: dead}\nbindings").concat(
+      "exchanges:\n  - name: B_DLX_EXCHANGE\n    vhost: A_VHOST\n    type: direct\n  - name: B_IN_EXCHANGE\n    vhost: A_VHOST\n    type: direct\n    alternateExchange: B_DLX_EXCHANGE\n",
+      "policies:\n  - name: B_CAP\n    vhost: A_VHOST\n    pattern: ^B_NOTHING_\n    definition: {max-length: 5}\n",
+    );
+    expect(errorsOf(project({ "config/b.yaml": b }))).toEqual([
+      'config/b.yaml:5:28  queues[0].deadLetter.exchange  dead letters of queue "B_EVENTS_QUEUE" are dropped: dead-letter exchange "B_DLX_EXCHANGE" (direct) has no binding for routing key "dead" (bind a queue to it for that key, or set deadLetter.routingKey to a key it routes)',
+      'config/b.yaml:17:24  exchanges[1].alternateExchange  alternate exchange "B_DLX_EXCHANGE" (direct) of exchange "B_IN_EXCHANGE" has no binding: what "B_IN_EXCHANGE" cannot route is dropped (bind a queue to "B_DLX_EXCHANGE"; a fanout exchange takes every key)',
+      'config/b.yaml:21:14  policies[0].pattern  warning: policy "B_CAP" applies to no queue or exchange declared in vhost "A_VHOST" (it only affects objects declared elsewhere; check pattern ^B_NOTHING_ and applyTo all)',
+    ]);
+  });
+
   it("reports a missing topology file, invalid YAML and duplicate keys as diagnostics", () => {
     const dir = project({ "Pulumi.t.yaml": STACK.replace("config/b.yaml]", "config/b.yaml, config/c.yaml]"), "config/a.yaml": "system: A\nvhosts: [\n" });
     const lines = errorsOf(dir);
     expect(lines[0]).toBe('Pulumi.t.yaml:26:43  config.rabbitmq-ha:topology.files[2]  topology file "config/c.yaml" not found (paths are relative to the project directory)');
-    expect(lines[1]).toMatch(/^config\/a\.yaml:3:1  \(file\)  invalid YAML: /);
+    // At the unclosed `[` (line 2), not where the parser noticed it (the end of the file).
+    expect(lines[1]).toBe("config/a.yaml:2:9  (file)  invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]");
+    expect(lines).toHaveLength(2);
     expect(errorsOf(project({ "config/a.yaml": `${FILE_A}system: A2\n` }))).toEqual(["config/a.yaml:8:1  (file)  invalid YAML: Map keys must be unique"]);
   });
 

@@ -75,6 +75,17 @@ describe("dead-letter cycles", () => {
     ]);
   });
 
+  it("ignores a dead-letter exchange from a policy the quorum queue skips (it carries a mirroring key)", () => {
+    const dlx = (name: string, priority: number, extra: Raw = {}) => ({
+      name, vhost: "SALE_VHOST", pattern: "^SALE_ORDER", applyTo: "queues", priority, definition: { "dead-letter-exchange": "SALE_ORDER_EXCHANGE", ...extra },
+    });
+    // SALE_ORDER_QUEUE is a quorum queue: RabbitMQ skips the mirror policy, so no policy dead-letters it.
+    expect(check((f) => f.policies.push(dlx("SALE_MIRROR_DLX", 5, { "ha-mode": "all" })))).toEqual([]);
+    expect(check((f) => (f.queues[0].type = "classic") && f.policies.push(dlx("SALE_MIRROR_DLX", 5, { "ha-mode": "all" })))).toEqual([
+      'error config/sale.yaml queues[0]: dead-letter cycle "SALE_ORDER_QUEUE" -> "SALE_ORDER_QUEUE" in vhost "SALE_VHOST" never ends (give one of these queues a messageTtl or a deliveryLimit, or dead-letter elsewhere)',
+    ]);
+  });
+
   it("finds strongly connected components", () => {
     expect(stronglyConnected([[1], [2], [0], [3], []]).map((c) => c.join(","))).toEqual(["0,1,2", "3", "4"]);
   });

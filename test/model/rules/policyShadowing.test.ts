@@ -24,6 +24,7 @@ describe("policy shadowing", () => {
     ["patterns that match different queues", [policy("SALE_ORDER_CAP", "^SALE_ORDER", 1), policy("SALE_AUDIT_CAP", "AUDIT", 1)]],
     ["a policy and an operator policy on the same queue (they merge)", [policy("SALE_CAP", ".*", 1), policy("SALE_OP_CAP", ".*", 1, { operator: true })]],
     ["two policies for different queue types", [policy("SALE_Q_CAP", ".*", 1, { applyTo: "quorum_queues" }), policy("SALE_C_CAP", ".*", 1, { applyTo: "classic_queues" })]],
+    ["a mirror policy and another at the same priority on a quorum queue (it skips the mirror policy)", [policy("SALE_HA", ".*", 1, { definition: { "ha-mode": "all" } }), policy("SALE_CAP", "^SALE_ORDER", 1)]],
     ["a queue policy and an exchange policy", [policy("SALE_CAP", ".*", 1), policy("SALE_AE", ".*", 1, { applyTo: "exchanges", definition: { "alternate-exchange": "X" } })]],
   ])("accepts %s", (_, policies) => {
     expect(check(...policies)).toEqual([]);

@@ -41,6 +41,11 @@ describe("queue cross-field rules", () => {
       (f) => Object.assign(f.queues[0], { retry: { every: "2m", maxAttempts: 3 }, deadLetter: { exchange: "SALE_ORDER_EXCHANGE" } }),
       "error config/sale.yaml queues[0].retry: retry and deadLetter are both set (retry dead-letters into its own retry queue; keep one of them)",
     ],
+    [
+      "retry on an auto-delete queue",
+      (f) => Object.assign(f.queues[0], { type: "classic", autoDelete: true, retry: { every: "2m", maxAttempts: 3 } }),
+      'error config/sale.yaml queues[0].autoDelete: autoDelete: true with retry on queue "SALE_ORDER_QUEUE" (when its last consumer goes the queue is deleted and the messages waiting in its retry queue are lost; set autoDelete: false or remove retry)',
+    ],
   ])("refuses %s", (_, change, expected) => {
     expect(check(change)).toEqual([expected]);
   });

@@ -45,6 +45,15 @@ describe("schema messages", () => {
     ["a pattern that does not compile", (f) => f.policies.push({ name: "P", vhost: "SALE_VHOST", pattern: "(", definition: { "max-length": 1 } }), ['policies[0].pattern: "(" is not a valid regular expression: Invalid regular expression: /(/: Unterminated group']],
     ["a user tag RabbitMQ does not have", (f) => (f.users[0].tags = ["admin"]), ['users[0].tags[0]: "admin" is not allowed (allowed: "administrator", "monitoring", "management", "policymaker")']],
     ["a nested unknown key", (f) => (f.queues[0].retry = { every: "2m", maxAttempts: 3, backoff: 2 }), ['queues[0].retry.backoff (key): unknown key "backoff" (allowed: every, maxAttempts)']],
+    // Name limits are RabbitMQ's 255 bytes of UTF-8, not 255 characters.
+    ["a queue name of 255 ASCII characters", (f) => (f.queues[0].name = "Q".repeat(255)), []],
+    ["a queue name of 85 three-byte characters (255 bytes)", (f) => (f.queues[0].name = "队".repeat(85)), []],
+    ["a queue name of 86 three-byte characters", (f) => (f.queues[0].name = "队".repeat(86)), ["queues[0].name: is 258 bytes long in UTF-8, 86 characters (at most 255 bytes)"]],
+    ["a vhost name of 128 two-byte characters", (f) => (f.vhosts[0].name = "é".repeat(128)), ["vhosts[0].name: is 256 bytes long in UTF-8, 128 characters (at most 255 bytes)"]],
+    ["an exchange name of 256 ASCII characters", (f) => (f.exchanges[0].name = "X".repeat(256)), ["exchanges[0].name: is 256 bytes long in UTF-8 (at most 255 bytes)"]],
+    ["a user name of 100 three-byte characters", (f) => (f.users[0].name = "用".repeat(100)), ["users[0].name: is 300 bytes long in UTF-8, 100 characters (at most 255 bytes)"]],
+    ["a topology user named guest", (f) => (f.users[0].name = "guest"), ['users[0].name: "guest" cannot be a topology user (RabbitMQ\'s default user, limited to localhost and known to everyone; choose another name)']],
+    ["a topology user named Guest (names are case-sensitive)", (f) => (f.users[0].name = "Guest"), []],
   ])("topology: %s", (_, change, expected) => {
     expect(topology(change)).toEqual(expected);
   });
