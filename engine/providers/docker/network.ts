@@ -2,6 +2,7 @@
  * docker:index/network:Network: NetworkCreate with the declared driver, options and IPAM
  * subnets (fixed container addresses need an ipamConfigs subnet); resource_docker_network_funcs.go.
  */
+import type Docker from "dockerode";
 import type { AppliedState, HandlerInput, ResourceProvider } from "../types";
 import type { ResourceState } from "../../types";
 import { Inputs, optBool, optList, optString, reqString, stringMap } from "../inputs";
@@ -31,9 +32,24 @@ async function create({ resource, inputs, providerInputs, testLabels }: HandlerI
   return { id: info.Id, state: { ...inputs, name, driver: info.Driver, scope: info.Scope } };
 }
 
-/** resourceDockerNetworkDelete: NetworkRemove (fails while containers are attached, as the engine does). */
+/** resourceDockerNetworkDelete (funcs 205-225): NetworkRemove, retried for 30 s while endpoints are still attached. */
 async function remove(old: ResourceState, providerInputs: Record<string, unknown> | undefined): Promise<void> {
-  await dockerClient(dockerHostOf(providerInputs)).getNetwork(old.id).remove().catch(ignoreGone);
+  await removeNetwork(dockerClient(dockerHostOf(providerInputs)).getNetwork(old.id));
+}
+
+export async function removeNetwork(network: Docker.Network, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await network.remove();
+      return;
+    } catch (error) {
+      const e = error as { statusCode?: number; message?: string };
+      if (e.statusCode === 404) return;
+      if (!/active endpoints/.test(e.message ?? "") || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
 
 export function ignoreGone(error: { statusCode?: number }): void {

@@ -6,6 +6,7 @@
  */
 import type Docker from "dockerode";
 import { STACK_LABEL_KEY } from "./client";
+import { removeNetwork } from "./network";
 
 export interface Removed {
   readonly containers: number;
@@ -18,7 +19,7 @@ export async function removeStackObjects(docker: Docker, stack: string): Promise
   const containers = await docker.listContainers({ all: true, filters });
   await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(ignoreGone)));
   const networks = await docker.listNetworks({ filters });
-  for (const n of networks) await docker.getNetwork(n.Id).remove().catch(ignoreGone);
+  for (const n of networks) await removeNetwork(docker.getNetwork(n.Id));
   const volumes = (await docker.listVolumes({ filters })).Volumes ?? [];
   for (const v of volumes) await docker.getVolume(v.Name).remove().catch(ignoreGone);
   return { containers: containers.length, networks: networks.length, volumes: volumes.length };

@@ -18,22 +18,22 @@ describe("expectedPolicy", () => {
   ];
 
   it("picks the highest-priority matching policy of the queue's vhost", () => {
-    expect(expectedPolicy(policies, queue("A_QUEUE", "classic"), false)).toBe("HA");
+    expect(expectedPolicy(policies, queue("A_QUEUE", "classic"), false, "3.13")).toBe("HA");
   });
 
   it("skips mirroring policies for quorum queues", () => {
-    expect(expectedPolicy(policies, queue("A_QUEUE", "quorum"), false)).toBe("LOW");
+    expect(expectedPolicy(policies, queue("A_QUEUE", "quorum"), false, "3.13")).toBe("LOW");
   });
 
   it("keeps operator policies apart", () => {
-    expect(expectedPolicy(policies, queue("A_QUEUE", "quorum"), true)).toBe("CAP");
+    expect(expectedPolicy(policies, queue("A_QUEUE", "quorum"), true, "3.13")).toBe("CAP");
   });
 
   it("has no prediction when two policies tie for the top priority", () => {
-    expect(expectedPolicy([policy("A", {}), policy("B", {})], queue("Q", "classic"), false)).toBeUndefined();
+    expect(expectedPolicy([policy("A", {}), policy("B", {})], queue("Q", "classic"), false, "3.13")).toBeUndefined();
   });
 
   it("expects no policy when none matches", () => {
-    expect(expectedPolicy([policy("A", { pattern: "^OTHER" })], queue("Q", "classic"), false)).toBe("");
+    expect(expectedPolicy([policy("A", { pattern: "^OTHER" })], queue("Q", "classic"), false, "3.13")).toBe("");
   });
 });

@@ -3,8 +3,8 @@
  * priority among those whose pattern and apply-to match). A policy created at the same moment
  * as a queue can miss it: this is where that shows.
  */
-import type { PolicySpec, QueueSpec } from "../../../model/types";
-import { POLICY_KEYS } from "../../../model/policyKeys";
+import type { PolicySpec, QueueSpec, RabbitSeries } from "../../../model/types";
+import { winningPolicy } from "../../../model/rules/policyMatch";
 import { Check, expect } from "./types";
 import type { Deployment } from "../deployment";
 import { management, seg } from "../../../engine/providers/rabbitmq/http";
@@ -15,30 +15,13 @@ interface ApiQueue {
   readonly operator_policy?: string | null;
 }
 
-const APPLIES_TO_QUEUE: Readonly<Record<string, readonly string[]>> = {
-  queues: ["classic", "quorum"],
-  all: ["classic", "quorum"],
-  classic_queues: ["classic"],
-  quorum_queues: ["quorum"],
-};
-
 /**
- * A quorum queue skips a policy with classic mirroring keys: the broker finds it not applicable
- * (seen on 3.10: such queues show no policy) and takes the next matching one.
+ * The winning policy's name, "" for none, undefined when two share the top priority (broker's
+ * choice). The rule (pattern, apply-to, priority, policies a queue type skips) is the model's.
  */
-function mirrors(policy: PolicySpec): boolean {
-  return Object.keys(policy.definition).some((key) => POLICY_KEYS[key]?.mirroring);
-}
-
-/** The winning policy's name, "" for none, undefined when two share the top priority (broker's choice). */
-export function expectedPolicy(policies: readonly PolicySpec[], queue: QueueSpec, operator: boolean): string | undefined {
-  const matching = policies
-    .filter((p) => p.operator === operator && p.vhost === queue.vhost)
-    .filter((p) => (APPLIES_TO_QUEUE[p.applyTo] ?? []).includes(queue.type) && new RegExp(p.pattern).test(queue.name))
-    .filter((p) => queue.type !== "quorum" || !mirrors(p))
-    .sort((a, b) => b.priority - a.priority);
-  if (matching.length > 1 && matching[0]?.priority === matching[1]?.priority) return undefined;
-  return matching[0]?.name ?? "";
+export function expectedPolicy(policies: readonly PolicySpec[], queue: QueueSpec, operator: boolean, version: RabbitSeries): string | undefined {
+  const { policy, tie } = winningPolicy(policies, { kind: "queue", vhost: queue.vhost, name: queue.name, queueType: queue.type, version }, operator);
+  return tie ? undefined : (policy?.name ?? "");
 }
 
 /** Queues whose live policy or operator policy differs from the model's prediction. */
@@ -51,7 +34,7 @@ async function policyProblems(deployment: Deployment): Promise<{ problems: strin
     const path = `/api/queues/${seg(queue.vhost)}/${seg(queue.name)}`;
     const found = (await management(deployment.management, "GET", path)).body as ApiQueue;
     for (const operator of [false, true]) {
-      const wanted = expectedPolicy(policies, queue, operator);
+      const wanted = expectedPolicy(policies, queue, operator, deployment.model.cluster.version);
       const actual = (operator ? found.operator_policy : found.policy) ?? "";
       if (wanted === undefined) continue;
       if (wanted !== "") governed++;

@@ -47,7 +47,7 @@ export async function replicaProblems(deployment: Deployment): Promise<string[]>
 
 /** Whether the model's winning policy for a classic queue mirrors it (ha-mode). */
 function mirrored(deployment: Deployment, queue: QueueSpec): boolean {
-  const name = expectedPolicy(deployment.model.topology.policies, queue, false);
+  const name = expectedPolicy(deployment.model.topology.policies, queue, false, deployment.model.cluster.version);
   const policy = deployment.model.topology.policies.find((p) => p.vhost === queue.vhost && p.name === name && !p.operator);
   return queue.type === "classic" && policy !== undefined && "ha-mode" in policy.definition;
 }
