@@ -9,9 +9,14 @@ import type { ResourceState } from "../../types";
 import { optString, reqNumber, reqObject, reqString, stringMap } from "../inputs";
 import { deleteAt, endpointOf, management, seg } from "./http";
 
-export function policyDefinition(definition: Record<string, string>): Record<string, unknown> {
+/**
+ * resource_policy.go putPolicy (192-229): integer-looking strings go as integers and, for
+ * policies only, `ha-mode: nodes` splits `ha-params` into a list; resource_operator_policy.go
+ * puts its definition without that special case.
+ */
+export function policyDefinition(definition: Record<string, string>, operator = false): Record<string, unknown> {
   const result: Record<string, unknown> = { ...definition };
-  if (definition["ha-mode"] === "nodes" && definition["ha-params"] !== undefined) {
+  if (!operator && definition["ha-mode"] === "nodes" && definition["ha-params"] !== undefined) {
     result["ha-params"] = definition["ha-params"].split(",");
   }
   for (const [key, value] of Object.entries(definition)) {
@@ -39,7 +44,7 @@ function policyProvider(kind: "Policy" | "OperatorPolicy", collection: string): 
       pattern: reqString(policy, "pattern", at),
       priority: reqNumber(policy, "priority", at),
       "apply-to": optString(policy, "applyTo", at) ?? "",
-      definition: policyDefinition(stringMap(policy, "definition", at)),
+      definition: policyDefinition(stringMap(policy, "definition", at), kind === "OperatorPolicy"),
     });
     // resource_policy.go ReadPolicy (91-137): numbers come back as strings, lists comma-joined.
     const read = (await management(endpointOf(providerInputs, where), "GET", `/api/${collection}/${seg(vhost)}/${seg(name)}`)).body as Record<string, unknown>;

@@ -1,30 +1,18 @@
 /**
- * Every rabbitmq object the program declared exists on the broker with the settings it was
- * declared with; and every object of the validated model was declared (nothing dropped on the
- * way from config to resources).
+ * The model's bindings, users and permissions are on the broker as the model says (queues,
+ * exchanges and policies: the verify probe's topology checks); and every object of the validated
+ * model was declared (nothing dropped on the way from config to resources).
  */
 import { Check, expect } from "./types";
-import { BROKER_READERS } from "./brokerObjects";
+import { modelObjectProblems } from "./brokerObjects";
 import type { Deployment } from "../deployment";
 
 export const declaredTopologyOnBroker: Check = {
-  name: "every declared vhost/exchange/queue/binding/policy/user/permission on the broker as declared",
+  name: "every binding, user and permission of the model on the broker as the model says",
   run: async (deployment) => {
-    const problems: string[] = [];
-    const counts = new Map<string, number>();
-    for (const object of deployment.created) {
-      const read = BROKER_READERS[object.type];
-      if (!read) continue;
-      const kind = object.type.split(":").at(-1) ?? object.type;
-      counts.set(kind, (counts.get(kind) ?? 0) + 1);
-      try {
-        for (const problem of await read(deployment.management, object.inputs)) problems.push(`${kind} ${object.name}: ${problem}`);
-      } catch (error) {
-        problems.push(`${kind} ${object.name}: ${(error as Error).message}`);
-      }
-    }
+    const { problems, counts } = await modelObjectProblems(deployment.management, deployment.model);
     expect(problems.length === 0, problems.slice(0, 8).join("; ") + (problems.length > 8 ? ` (+${problems.length - 8} more)` : ""));
-    return [...counts].map(([kind, n]) => `${n} ${kind}`).join(", ");
+    return Object.entries(counts).map(([kind, n]) => `${n} ${kind}`).join(", ");
   },
 };
 

@@ -16,6 +16,10 @@ describe("policyDefinition (terraform-provider-rabbitmq's putPolicy)", () => {
   it("splits ha-params into a node list for ha-mode nodes", () => {
     expect(policyDefinition({ "ha-mode": "nodes", "ha-params": "rabbit@a,rabbit@b" })).toEqual({ "ha-mode": "nodes", "ha-params": ["rabbit@a", "rabbit@b"] });
   });
+
+  it("does not split ha-params for an operator policy (resource_operator_policy.go has no such case)", () => {
+    expect(policyDefinition({ "ha-mode": "nodes", "ha-params": "rabbit@a,rabbit@b" }, true)).toEqual({ "ha-mode": "nodes", "ha-params": "rabbit@a,rabbit@b" });
+  });
 });
 
 describe("argumentsOf", () => {
