@@ -53,16 +53,19 @@ describe("secrets", () => {
     const { resources } = await run("dev", {
       "rabbitmq-ha:erlangCookie": "GIVENCOOKIE",
       "rabbitmq-ha:adminPassword": "GIVENADMIN",
+      "rabbitmq-ha:statsPassword": "GIVENSTATS",
       "rabbitmq-ha:userPasswords": { "sale-app": "GIVENSALE" },
     });
     const generated = ofType(resources, RANDOM_PASSWORD).map((r) => r.name);
     expect(generated).not.toContain("secrets-erlang-cookie");
     expect(generated).not.toContain("secrets-admin-password");
+    expect(generated).not.toContain("secrets-stats-password");
     expect(generated).not.toContain("secrets-user-sale-app");
     expect(generated).toContain("secrets-user-gp-app");
     const node = containers(resources, "node")[0]!;
     expect(upload(node, ERLANG_COOKIE_PATH).content).toBe("GIVENCOOKIE");
     expect(upload(node, ADMIN_CONF_PATH).content).toContain("default_pass = GIVENADMIN");
+    for (const lb of containers(resources, "loadbalancer")) expect(upload(lb, HAPROXY_CFG_PATH).content).toContain("stats auth 'stats:GIVENSTATS'");
     for (const r of resources) expect(JSON.stringify(maskedInputs(r)), r.name).not.toMatch(/GIVEN/);
     expect(named(resources, "topology-user-sale-app").inputs["password"]).toBe("GIVENSALE");
   });
