@@ -26,6 +26,12 @@ export interface RunOptions {
   readonly newResource?: NewResource;
   /** Config values set over the stack file's, by full key (`rabbitmq-ha:topology`); undefined unsets. */
   readonly config?: Readonly<Record<string, unknown>>;
+  /**
+   * Receives what the program logs (pulumi.log.*). Offline there is no engine, so the SDK writes
+   * `warning: [runtime] <msg>` to the console itself; a caller that reports the model's warnings
+   * in its own format (render) takes them here instead. Default: the SDK's console output.
+   */
+  readonly onLog?: (line: string) => void;
 }
 
 export interface RunResult {
@@ -71,6 +77,7 @@ async function runOnce(o: RunOptions): Promise<RunResult> {
   // build contexts) mean the same here.
   const cwd = process.cwd();
   process.chdir(o.projectDir);
+  const restoreConsole = o.onLog ? divertRuntimeLog(o.onLog) : () => undefined;
   try {
     exports = loadProgram(o.projectDir);
   } catch (error) {
@@ -79,6 +86,7 @@ async function runOnce(o: RunOptions): Promise<RunResult> {
     // Whatever happened, let registrations already under way finish before this run returns.
     await pulumi.runtime.disconnect();
     process.chdir(cwd);
+    restoreConsole();
   }
   if (loadError !== undefined) throw loadError;
   if (mocks.failures.length > 0) {
@@ -86,4 +94,16 @@ async function runOnce(o: RunOptions): Promise<RunResult> {
   }
   const { outputs, revealed } = await resolveOutputs(exports ?? {});
   return { resources: mocks.resources, outputs, revealedOutputs: revealed };
+}
+
+/** Sends the SDK's engine-less log lines (`<severity>: [runtime] ...`, @pulumi/pulumi log/index.js) to `onLog`. */
+function divertRuntimeLog(onLog: (line: string) => void): () => void {
+  const saved = { log: console.log, warn: console.warn, error: console.error };
+  for (const method of ["log", "warn", "error"] as const) {
+    console[method] = (...args: unknown[]) => {
+      if (typeof args[0] === "string" && /^\w+: \[runtime\] /.test(args[0])) onLog(args[0]);
+      else saved[method](...args);
+    };
+  }
+  return () => Object.assign(console, saved);
 }
