@@ -31,9 +31,32 @@ export interface FixtureOptions {
   readonly program?: boolean;
 }
 
-export function fixtureProject(o: FixtureOptions = {}): string {
+/** A frozen copy of the example config (test/cli/fixtures/example): dev and modern, config/. */
+export const EXAMPLE = path.resolve(__dirname, "../fixtures/example");
+export const EXAMPLE_STACKS = ["dev", "modern"];
+
+function newDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rabbitmq-ha-cli-"));
   created.push(dir);
+  return dir;
+}
+
+function addProgram(dir: string): void {
+  for (const entry of PROGRAM_SOURCES) fs.cpSync(path.join(REPO, entry), path.join(dir, entry), { recursive: true });
+  fs.symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir");
+}
+
+/** A throwaway copy of the frozen example project, to break one thing in or to render. */
+export function exampleProject(o: { readonly program?: boolean } = {}): string {
+  const dir = newDir();
+  fs.cpSync(EXAMPLE, dir, { recursive: true });
+  fs.rmSync(path.join(dir, "README.md"));
+  if (o.program) addProgram(dir);
+  return dir;
+}
+
+export function fixtureProject(o: FixtureOptions = {}): string {
+  const dir = newDir();
   const stack = rawStack();
   o.change?.(stack);
   const config = { ...Object.fromEntries(Object.entries(stack).map(([k, v]) => [`rabbitmq-ha:${k}`, v])), ...o.config };
@@ -41,9 +64,6 @@ export function fixtureProject(o: FixtureOptions = {}): string {
   fs.writeFileSync(path.join(dir, `Pulumi.${FIXTURE_STACK}.yaml`), YAML.stringify({ config }));
   fs.mkdirSync(path.join(dir, "config"));
   fs.writeFileSync(path.join(dir, "config/sale.yaml"), YAML.stringify(saleFile()));
-  if (o.program) {
-    for (const entry of PROGRAM_SOURCES) fs.cpSync(path.join(REPO, entry), path.join(dir, entry), { recursive: true });
-    fs.symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir");
-  }
+  if (o.program) addProgram(dir);
   return dir;
 }
