@@ -3,10 +3,17 @@ import { maskedInputs } from "../../cli/lib/programRunner";
 import { ADMIN_CONF_PATH, ERLANG_COOKIE_PATH } from "../../render/nodeFiles";
 import { HAPROXY_CFG_PATH } from "../../render/loadBalancerFiles";
 import { runProgram } from "../../cli/lib/programRunner";
-import { FIXTURE_STACK, fixtureProject, removeFixtureProjects } from "../cli/lib/fixtureProject";
-import { containers, named, ofType, run, secretFor, stableSecrets, upload } from "./program";
+import { exampleProject, FIXTURE_STACK, fixtureProject, removeFixtureProjects } from "../cli/lib/fixtureProject";
+import { containers, named, ofType, secretFor, stableSecrets, upload } from "./program";
 
 const RANDOM_PASSWORD = "random:index/randomPassword:RandomPassword";
+
+// The frozen example project (test/cli/fixtures/example), not the shipped config: the names
+// and counts below stay true whatever a user adds to config/.
+const example = exampleProject({ program: true });
+afterAll(removeFixtureProjects);
+const run = (stack: string, config?: Record<string, unknown>) =>
+  runProgram({ projectDir: example, stack, newResource: stableSecrets, ...(config ? { config } : {}) });
 
 describe("secrets", () => {
   it("are generated when the stack sets none: cookie, admin, stats and one per topology user", async () => {
@@ -74,7 +81,6 @@ describe("secrets", () => {
 });
 
 describe("userCredentials, the applications' way to their passwords", () => {
-  afterAll(removeFixtureProjects);
   const runFixture = (config?: Record<string, unknown>) =>
     runProgram({ projectDir: fixtureProject({ program: true }), stack: FIXTURE_STACK, newResource: stableSecrets, ...(config ? { config } : {}) });
 
