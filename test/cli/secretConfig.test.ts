@@ -7,7 +7,9 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import Ajv from "ajv";
 import { afterAll, describe, expect, it } from "vitest";
+import { stackConfigJsonSchema } from "../../model/schema/jsonSchema";
 import { renderToDir } from "../../cli/lib/renderToDir";
 import { FIXTURE_STACK, fixtureProject, REPO, removeFixtureProjects } from "./lib/fixtureProject";
 
@@ -26,14 +28,14 @@ describe("rabbitmq-ha:userPasswords set with --secret --path", () => {
   it("refuses a user's password in plain text, naming that user and the command that encrypts it", () => {
     const run = validate(fixtureProject({ config: { "rabbitmq-ha:userPasswords": { "sale-app": ENCRYPTED, "sale-ops": "hunter2" } } }));
     expect(run.status).toBe(1);
-    expect(run.stdout.split("\n")[0]).toBe(
+    expect(run.stderr.split("\n")[0]).toBe(
       `Pulumi.${FIXTURE_STACK}.yaml:31:15  config.rabbitmq-ha:userPasswords.sale-ops  rabbitmq-ha:userPasswords.sale-ops is in plain text (secrets are encrypted: pulumi config set --secret --path rabbitmq-ha:userPasswords.sale-ops)`,
     );
   });
 
   it("still refuses a whole userPasswords object in plain text", () => {
     const run = validate(fixtureProject({ config: { "rabbitmq-ha:userPasswords": "hunter2" } }));
-    expect([run.status, run.stdout.split("\n")[0]]).toEqual([
+    expect([run.status, run.stderr.split("\n")[0]]).toEqual([
       1,
       `Pulumi.${FIXTURE_STACK}.yaml:28:30  config.rabbitmq-ha:userPasswords  rabbitmq-ha:userPasswords is in plain text (secrets are encrypted: pulumi config set --secret rabbitmq-ha:userPasswords)`,
     ]);
@@ -46,4 +48,19 @@ describe("rabbitmq-ha:userPasswords set with --secret --path", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(outDir, "manifest.json"), "utf8")) as { type: string; name: string }[];
     expect(manifest.filter((r) => r.type === "random:index/randomPassword:RandomPassword").map((r) => r.name)).toContain("secrets-user-sale-app");
   });
+});
+
+describe("the stack file's JSON Schema (editors)", () => {
+  const valid = new Ajv({ strict: false, allErrors: true }).compile(stackConfigJsonSchema());
+  // Other keys' complaints (required ones missing) are not this test's business.
+  const userPasswords = (value: unknown) => {
+    valid({ config: { "rabbitmq-ha:userPasswords": value } });
+    return !(valid.errors ?? []).some((e) => e.instancePath.startsWith("/config/rabbitmq-ha:userPasswords"));
+  };
+  it.each([
+    ["one encrypted object", ENCRYPTED, true],
+    ["an encrypted value per user (--secret --path)", { "sale-app": ENCRYPTED }, true],
+    ["a user's password in plain text", { "sale-app": "hunter2" }, false],
+    ["plain text", "hunter2", false],
+  ])("userPasswords as %s: %s", (_, value, ok) => expect(userPasswords(value)).toBe(ok));
 });
