@@ -42,6 +42,11 @@ describe.concurrent("every command", { timeout: 180_000 }, () => {
     expect([names.code, JSON.parse(names.stdout).sale.vhost.main.name]).toEqual([0, "SALE_VHOST"]);
   });
 
+  it("verify: --stack Pulumi.<stack>.yaml is the stack (its outputs are then looked up)", async () => {
+    const run = await runCli("verify", ["--stack", `Pulumi.${FIXTURE_STACK}.yaml`, "--dir", project]);
+    expect([run.code, run.stderr]).toEqual([2, expect.stringContaining(`(stack "${FIXTURE_STACK}" outputs unavailable: `)]);
+  });
+
   it("names: a missing --stack and a bad --format are usage mistakes, exit 2", async () => {
     expect(await runCli("names", ["--dir", project])).toEqual({ code: 2, stdout: "", stderr: `names: --stack is required (stacks here: ${FIXTURE_STACK})\n` });
     expect(await runCli("names", ["--stack", FIXTURE_STACK, "--dir", project, "--format", "yaml"])).toEqual({
