@@ -12,6 +12,7 @@ import { ClusterNetwork } from "./infra/network";
 import { RabbitCluster } from "./infra/cluster/rabbitCluster";
 import { LoadBalancerPair } from "./infra/loadbalancer/loadBalancerPair";
 import { Topology } from "./infra/topology/topology";
+import { userCredentials as credentialsOf } from "./infra/userCredentials";
 
 const model = loadModelFromPulumiConfig();
 for (const w of model.warnings) pulumi.log.warn(`${w.file}:${w.line}:${w.column}  ${w.path}  ${w.message}`);
@@ -61,3 +62,5 @@ export const adminUser = model.cluster.adminUser;
 export const nodes = cluster.nodes;
 export const loadBalancerAddresses = loadBalancers.addresses;
 export const userNames = topology.userNames;
+/** Per topology user {username, password, vhosts, amqpUrl, amqpUrls}, one secret: `pulumi stack output --show-secrets userCredentials`. */
+export const userCredentials = credentialsOf({ users: model.topology.users, passwords: secrets.userPasswords, host: model.loadBalancers.virtualIp, ready: topology.userNames });

@@ -2,6 +2,8 @@
  * `npm run verify -- --stack <name>`: the reliability probe against a deployed stack (verify/).
  * Exit 0 when every check passed (warnings allowed unless --strict), 1 when a check failed,
  * 2 when it could not run; then it prints one line on stderr and never a stack trace.
+ * Flags come from verify/options/args.ts; --stack and --dir are checked as every command checks
+ * them (cli/lib/args.ts): `--stack Pulumi.dev.yaml` is stack dev, a missing stack is named.
  */
 import { formatDiagnostic, loadStack } from "../model/load";
 import type { Model } from "../model/types";
@@ -11,6 +13,7 @@ import { resolveVerifyOptions, type StackSource } from "../verify/options/resolv
 import { readStackOutputs } from "../verify/options/stackOutputs";
 import { formatJson, formatTable } from "../verify/report";
 import { runVerify } from "../verify/run";
+import { projectDirOf, stackOf } from "./lib/args";
 
 const EXIT = { ok: 0, failed: 1, couldNotRun: 2 } as const;
 
@@ -31,8 +34,10 @@ async function main(argv: readonly string[]): Promise<number> {
   let model: Model | undefined;
   let stack: StackSource | undefined;
   if (args.stack !== undefined) {
-    model = loadModel(args.projectDir, args.stack);
-    stack = await readStackOutputs(args.projectDir, args.stack);
+    const projectDir = projectDirOf(args.projectDir);
+    const name = stackOf(projectDir, args.stack);
+    model = loadModel(projectDir, name);
+    stack = await readStackOutputs(projectDir, name);
   }
   const result = await runVerify(resolveVerifyOptions(args, process.env, stack, model));
   if (args.json) process.stdout.write(`${formatJson(result)}\n`);

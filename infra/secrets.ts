@@ -24,7 +24,7 @@ export class Secrets extends pulumi.ComponentResource {
   public readonly erlangCookie: pulumi.Output<string>;
   /** The administrator's password; `rabbitmq-ha:adminPassword` or generated. */
   public readonly adminPassword: pulumi.Output<string>;
-  /** HAProxy's statistics page; always generated. */
+  /** HAProxy's statistics page; `rabbitmq-ha:statsPassword` or generated. */
   public readonly statsPassword: pulumi.Output<string>;
   /** One per topology user, by user name; `rabbitmq-ha:userPasswords.<user>` or generated. */
   public readonly userPasswords: Readonly<Record<string, pulumi.Output<string>>>;
@@ -38,7 +38,7 @@ export class Secrets extends pulumi.ComponentResource {
     // Erlang's own cookies are 20 characters; longer costs nothing.
     this.erlangCookie = config.getSecret("erlangCookie") ?? generate("erlang-cookie", 64);
     this.adminPassword = config.getSecret("adminPassword") ?? generate("admin-password", 32);
-    this.statsPassword = generate("stats-password", 24);
+    this.statsPassword = config.getSecret("statsPassword") ?? generate("stats-password", 24);
 
     const given = givenUserPasswords();
     this.userPasswords = Object.fromEntries(

@@ -31,6 +31,12 @@ export interface RunOptions {
   readonly preview?: boolean;
   /** Where the program's resource hooks are registered (an engine that runs them passes its own). */
   readonly hooks?: HookRegistry;
+  /**
+   * Receives what the program logs (pulumi.log.*). Offline there is no engine, so the SDK writes
+   * `warning: [runtime] <msg>` to the console itself; a caller that reports the model's warnings
+   * in its own format (render) takes them here instead. Default: the SDK's console output.
+   */
+  readonly onLog?: (line: string) => void;
 }
 
 export interface RunResult {
@@ -78,6 +84,7 @@ async function runOnce(o: RunOptions): Promise<RunResult> {
   // build contexts) mean the same here.
   const cwd = process.cwd();
   process.chdir(o.projectDir);
+  const restoreConsole = o.onLog ? divertRuntimeLog(o.onLog) : () => undefined;
   try {
     exports = loadProgram(o.projectDir);
   } catch (error) {
@@ -86,6 +93,7 @@ async function runOnce(o: RunOptions): Promise<RunResult> {
     // Whatever happened, let registrations already under way finish before this run returns.
     await pulumi.runtime.disconnect();
     process.chdir(cwd);
+    restoreConsole();
   }
   if (loadError !== undefined) throw loadError;
   if (mocks.failures.length > 0) {
@@ -93,4 +101,16 @@ async function runOnce(o: RunOptions): Promise<RunResult> {
   }
   const { outputs, revealed } = await resolveOutputs(exports ?? {});
   return { resources: mocks.resources, outputs, revealedOutputs: revealed, hooks: mocks.hooks };
+}
+
+/** Sends the SDK's engine-less log lines (`<severity>: [runtime] ...`, @pulumi/pulumi log/index.js) to `onLog`. */
+function divertRuntimeLog(onLog: (line: string) => void): () => void {
+  const saved = { log: console.log, warn: console.warn, error: console.error };
+  for (const method of ["log", "warn", "error"] as const) {
+    console[method] = (...args: unknown[]) => {
+      if (typeof args[0] === "string" && /^\w+: \[runtime\] /.test(args[0])) onLog(args[0]);
+      else saved[method](...args);
+    };
+  }
+  return () => Object.assign(console, saved);
 }

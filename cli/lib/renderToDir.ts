@@ -1,14 +1,17 @@
 /**
  * What `npm run render` writes: every rendered file, as `<out>/<container>/<path in the
  * container>`, and `<out>/manifest.json`, the `{type, name, inputs}` of every resource the
- * program declares, in registration order. Secrets are "[secret]" in both.
+ * program declares, in registration order. Secrets are "[secret]" in both. A folder a previous
+ * render wrote is cleared of that render's files first (cli/lib/renderOwnership.ts).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { loadStackOrThrow } from "../../model/load";
+import type { Diagnostic } from "../../model/types";
 import { renderStackFiles } from "../../render/stackFiles";
 import type { NewResource } from "./declaredResource";
 import { maskedInputs, runProgram } from "./programRunner";
+import { claimOutDir, recordOutDir } from "./renderOwnership";
 
 export interface RenderOptions {
   readonly projectDir: string;
@@ -22,6 +25,8 @@ export interface RenderSummary {
   /** Paths written, relative to outDir. */
   readonly files: string[];
   readonly resources: number;
+  /** The stack's warnings (a render goes ahead with them). */
+  readonly warnings: readonly Diagnostic[];
 }
 
 function write(outDir: string, relative: string, text: string): string {
@@ -34,9 +39,14 @@ function write(outDir: string, relative: string, text: string): string {
 export async function renderToDir(o: RenderOptions): Promise<RenderSummary> {
   // Validation first: a bad stack fails with its diagnostics before the program runs.
   const model = loadStackOrThrow(o.projectDir, o.stack);
-  const { resources } = await runProgram({ projectDir: o.projectDir, stack: o.stack, ...(o.newResource ? { newResource: o.newResource } : {}) });
+  // Before the program runs, so a refused folder costs nothing.
+  claimOutDir(o.outDir);
+  // The program logs the model's warnings too; they are returned below, in validate's format.
+  const onLog = (line: string) => (line.startsWith("warning: ") ? undefined : process.stderr.write(`${line}\n`));
+  const { resources } = await runProgram({ projectDir: o.projectDir, stack: o.stack, onLog, ...(o.newResource ? { newResource: o.newResource } : {}) });
   const files = renderStackFiles(model).map((f) => write(o.outDir, path.join(f.container, f.path), f.text));
   const manifest = resources.map((r) => ({ type: r.type, name: r.name, inputs: maskedInputs(r) }));
   files.push(write(o.outDir, "manifest.json", `${JSON.stringify(manifest, null, 2)}\n`));
-  return { files, resources: resources.length };
+  recordOutDir(o.outDir, files);
+  return { files, resources: resources.length, warnings: model.warnings };
 }

@@ -2,7 +2,9 @@
  * Writers for the name catalog: Spring-style properties (`sale_mq.properties`), JSON and a
  * TypeScript module. All three carry the same keys: properties as dotted paths with `[i]` for
  * list items (Spring Boot binds both `@Value` and `@ConfigurationProperties` from them), JSON and
- * TypeScript as the nested object those paths describe.
+ * TypeScript as the nested object those paths describe. TypeScript keys are camelCase
+ * identifiers (`SALE_MQ.exchange.toProduct.bindings[0].routingKey`): code reads them with dots,
+ * not `exchange["to-product"]`.
  */
 import type { CatalogEntry, KeyPath, SystemCatalog } from "./catalog";
 
@@ -33,6 +35,15 @@ function nest(entries: readonly CatalogEntry[]): Record<string, unknown> {
   return root;
 }
 
+/** to-product -> toProduct, 9-lives -> _9Lives: a valid identifier for dotted access. */
+export function camelIdentifier(key: string): string {
+  const id = key.replace(/[^A-Za-z0-9_$]+(.)?/g, (_, c: string | undefined) => (c === undefined ? "" : c.toUpperCase()));
+  return /^[0-9]/.test(id) || id === "" ? `_${id}` : id;
+}
+
+const camelPaths = (entries: readonly CatalogEntry[]): CatalogEntry[] =>
+  entries.map((e) => ({ ...e, path: e.path.map((p) => (typeof p === "number" ? p : camelIdentifier(p))) }));
+
 function tsIdentifier(system: string): string {
   const id = `${system.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}_MQ`;
   return /^[0-9]/.test(id) ? `_${id}` : id;
@@ -45,7 +56,11 @@ export function renderNames(systems: readonly SystemCatalog[], format: NameForma
     case "json":
       return `${JSON.stringify(nest(systems.flatMap((s) => s.entries)), null, 2)}\n`;
     case "ts":
-      return [`// ${banner}`, ...systems.map((s) => `\nexport const ${tsIdentifier(s.system)} = ${JSON.stringify(nest(s.entries)[s.key], null, 2)} as const;`), ""].join("\n");
+      return [
+        `// ${banner}`,
+        ...systems.map((s) => `\nexport const ${tsIdentifier(s.system)} = ${JSON.stringify(nest(camelPaths(s.entries))[camelIdentifier(s.key)], null, 2)} as const;`),
+        "",
+      ].join("\n");
     default: {
       const never: never = format;
       throw new Error(`unknown format ${String(never)}`);

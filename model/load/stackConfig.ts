@@ -19,6 +19,20 @@ import { error, type Finding } from "../rules/finding";
 const isStackKey = (key: string): key is StackKey => (STACK_KEYS as string[]).includes(key);
 const isSecretKey = (key: string): boolean => (SECRET_KEY_NAMES as string[]).includes(key);
 const qualified = (key: string): string => `${CONFIG_NAMESPACE}:${key}`;
+const isSecure = (value: unknown): boolean => secureValueSchema.safeParse(value).success;
+
+/**
+ * Where a secret key holds plain text ([] = the key itself). userPasswords may be one encrypted
+ * object or, as `pulumi config set --secret --path rabbitmq-ha:userPasswords.<user>` writes it,
+ * an object of user -> encrypted value: the program receives either as decrypted JSON.
+ */
+function plainTextPaths(key: string, value: unknown): string[][] {
+  if (isSecure(value)) return [];
+  if (key === "userPasswords" && typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length > 0) {
+    return Object.entries(value).filter(([, v]) => !isSecure(v)).map(([user]) => [user]);
+  }
+  return [[]];
+}
 
 export function validateStackConfig(config: Readonly<Record<string, unknown>>, stackFile: string): { values: StackInput; findings: Finding[] } {
   const findings: Finding[] = [];
@@ -26,8 +40,10 @@ export function validateStackConfig(config: Readonly<Record<string, unknown>>, s
   const keyPath = (key: string) => ["config", qualified(key)];
   for (const [key, value] of Object.entries(config)) {
     if (isSecretKey(key)) {
-      if (!secureValueSchema.safeParse(value).success) {
-        findings.push(error({ file: stackFile, path: keyPath(key) }, `${qualified(key)} is in plain text (secrets are encrypted: pulumi config set --secret ${qualified(key)})`));
+      for (const at of plainTextPaths(key, value)) {
+        const name = [qualified(key), ...at].join(".");
+        const flag = at.length > 0 ? "--secret --path" : "--secret";
+        findings.push(error({ file: stackFile, path: [...keyPath(key), ...at] }, `${name} is in plain text (secrets are encrypted: pulumi config set ${flag} ${name})`));
       }
       continue;
     }

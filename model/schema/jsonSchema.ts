@@ -19,15 +19,15 @@ function toJson(schema: z.ZodType): JsonSchema {
 export function stackConfigJsonSchema(): JsonSchema {
   const qualified = (key: string) => `${CONFIG_NAMESPACE}:${key}`;
   const properties: JsonSchema = Object.fromEntries(STACK_KEYS.map((key) => [qualified(key), toJson(stackKeySchemas[key])]));
-  for (const [key, description] of Object.entries(SECRET_KEYS)) {
-    properties[qualified(key)] = {
-      description: `Secret: ${description} Set with \`pulumi config set --secret ${qualified(key)}\`.`,
-      type: "object",
-      properties: { secure: { type: "string" } },
-      required: ["secure"],
-      additionalProperties: false,
-    };
-  }
+  const secure = { type: "object", properties: { secure: { type: "string" } }, required: ["secure"], additionalProperties: false };
+  const doc = (key: string, description: string) => `Secret: ${description} Set with \`pulumi config set --secret ${qualified(key)}\`.`;
+  for (const [key, description] of Object.entries(SECRET_KEYS)) properties[qualified(key)] = { description: doc(key, description), ...secure };
+  // `pulumi config set --secret --path rabbitmq-ha:userPasswords.<user>` writes one secure value
+  // per user; model/load/stackConfig.ts accepts that form too.
+  properties[qualified("userPasswords")] = {
+    description: `${doc("userPasswords", SECRET_KEYS.userPasswords)} Or per user: \`pulumi config set --secret --path ${qualified("userPasswords")}.<user>\`.`,
+    anyOf: [secure, { type: "object", additionalProperties: secure, minProperties: 1 }],
+  };
   const known = [...STACK_KEYS, ...Object.keys(SECRET_KEYS)].join("|");
   return {
     $schema: DRAFT,

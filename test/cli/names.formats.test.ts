@@ -1,7 +1,7 @@
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import type { SystemCatalog } from "../../cli/names/catalog";
-import { fileNameFor, renderNames } from "../../cli/names/formats";
+import { camelIdentifier, fileNameFor, renderNames } from "../../cli/names/formats";
 
 const sale: SystemCatalog = {
   system: "SALE",
@@ -44,8 +44,18 @@ describe("renderNames", () => {
     const exports: Record<string, any> = {};
     new Function("exports", out.outputText)(exports);
     expect(Object.keys(exports)).toEqual(["SALE_MQ", "_9LIVES_MQ"]);
-    expect(exports.SALE_MQ.queue.main.retry["max-attempts"]).toBe(3);
+    expect(exports.SALE_MQ.queue.main.retry.maxAttempts).toBe(3);
+    expect(exports.SALE_MQ.exchange.toProduct.bindings[0].routingKey).toBe("sale.#");
+    expect(source).not.toMatch(/"[^"]*-[^"]*":/);
   });
+
+  it.each([
+    ["to-product", "toProduct"],
+    ["max-attempts", "maxAttempts"],
+    ["to-product-in-sale-vhost", "toProductInSaleVhost"],
+    ["9lives", "_9lives"],
+    ["main", "main"],
+  ])("TypeScript key %s -> %s", (key, id) => expect(camelIdentifier(key)).toBe(id));
 
   it("names one file per system the seed's way", () => {
     expect(fileNameFor(sale, "properties")).toBe("sale_mq.properties");

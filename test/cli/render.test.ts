@@ -2,10 +2,17 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { RECORD_FILE } from "../../cli/lib/renderOwnership";
 import { renderToDir } from "../../cli/lib/renderToDir";
 import { RABBITMQ_CONF_PATH } from "../../render/nodeFiles";
-import { projectDir, stableSecrets } from "../infra/program";
+import { stableSecrets } from "../infra/program";
+import { exampleProject, removeFixtureProjects } from "./lib/fixtureProject";
+import { runCli } from "./lib/runCli";
+
+// The frozen example project (test/cli/fixtures/example) with the program: never the shipped config.
+const projectDir = exampleProject({ program: true });
+afterAll(removeFixtureProjects);
 
 const dirs: string[] = [];
 function outDir(): string {
@@ -57,28 +64,53 @@ describe("renderToDir", () => {
   });
 });
 
-describe("npm run render", () => {
-  const cli = (...args: string[]) => spawnSync(path.join(projectDir, "node_modules", ".bin", "tsx"), ["cli/render.ts", ...args], { cwd: projectDir, encoding: "utf8" });
-
-  it("renders a stack and lists what it wrote", () => {
+describe("render into a folder used before", () => {
+  it("removes what the previous render wrote (a node that is gone) and keeps the user's files", async () => {
     const out = outDir();
-    const run = cli("--stack", "modern", "--out", out);
-    expect(run.status).toBe(0);
+    await renderToDir({ projectDir, stack: "modern", outDir: out });
+    fs.writeFileSync(path.join(out, "notes.txt"), "mine");
+    const second = await renderToDir({ projectDir, stack: "dev", outDir: out });
+    expect(fs.existsSync(path.join(out, "rabbit-2"))).toBe(false);
+    expect(fs.readFileSync(path.join(out, "notes.txt"), "utf8")).toBe("mine");
+    expect(JSON.parse(fs.readFileSync(path.join(out, RECORD_FILE), "utf8"))).toEqual({ files: second.files });
+  });
+
+  it("refuses a non-empty folder a render did not write, and touches nothing in it", async () => {
+    const out = outDir();
+    fs.writeFileSync(path.join(out, "thesis.tex"), "years of work");
+    await expect(renderToDir({ projectDir, stack: "dev", outDir: out })).rejects.toThrow(
+      `--out ${out} is not empty and is not a previous render's output (no ${RECORD_FILE}); pick an empty or new folder`,
+    );
+    expect(fs.readdirSync(out)).toEqual(["thesis.tex"]);
+  });
+});
+
+describe("npm run render", { timeout: 120_000 }, () => {
+  const cli = (...args: string[]) => runCli("render", [...args, "--dir", projectDir]);
+
+  it("renders a stack and lists what it wrote; warnings on stderr in validate's format", async () => {
+    const out = outDir();
+    const run = await cli("--stack", "Pulumi.dev.yaml", "--out", out);
+    expect(run.code).toBe(0);
     expect(run.stdout).toContain(`${path.join(out, "lb1/usr/local/etc/haproxy/haproxy.cfg")}\n`);
-    expect(run.stdout).toMatch(/stack modern: 17 files, \d+ resources in the manifest\n$/);
+    expect(run.stdout).toMatch(/stack dev: 17 files, \d+ resources in the manifest\n$/);
+    expect(run.stderr.split("\n").filter(Boolean)).toEqual([
+      expect.stringMatching(/^Pulumi\.dev\.yaml:22:15 {2}config\.rabbitmq-ha:cluster\.nodes\[1\]\.type {2}warning: /),
+      expect.stringMatching(/^Pulumi\.dev\.yaml:25:15 {2}config\.rabbitmq-ha:cluster\.nodes\[2\]\.type {2}warning: /),
+    ]);
   });
 
-  it("exits 1 naming the problem when the stack does not exist", () => {
-    const run = cli("--stack", "nope", "--out", outDir());
-    expect(run.status).toBe(1);
-    const [headline, diagnostic] = run.stderr.split("\n");
-    expect(headline).toBe("rabbitmq-ha: the configuration has 1 error; nothing was declared:");
-    expect(diagnostic).toMatch(/^Pulumi\.nope\.yaml:0:0 .*create Pulumi\.nope\.yaml in /);
+  it("refuses a used folder in one line, exit 2", async () => {
+    const out = outDir();
+    fs.writeFileSync(path.join(out, "x"), "");
+    expect(await cli("--stack", "dev", "--out", out)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `render: --out ${out} is not empty and is not a previous render's output (no ${RECORD_FILE}); pick an empty or new folder\n`,
+    });
   });
 
-  it("exits 2 with the usage when --out is missing", () => {
-    const run = cli("--stack", "dev");
-    expect(run.status).toBe(2);
-    expect(run.stderr).toBe("render: --stack and --out are required\nusage: npm run render -- --stack <name> --out <directory> [--dir <project directory>]\n");
+  it("exits 2 with one line when --out is missing", async () => {
+    expect(await cli("--stack", "dev")).toEqual({ code: 2, stdout: "", stderr: "render: --out is required (the folder to write into)\n" });
   });
 });
