@@ -1,9 +1,12 @@
 /**
- * Timing and memory of one benchmark round, plus the median/min summary the scripts print.
+ * Timing and memory of one benchmark round, plus the median/min summary the scripts print
+ * (statistics: stats.ts).
  * Peak RSS and heap are sampled every millisecond while the round runs (Pulumi registration is
  * asynchronous, so the timer gets its turns); `process.resourceUsage().maxRSS` would only give
  * the whole process's peak, not one round's.
  */
+import { median } from "./stats";
+
 export interface Sample {
   readonly ms: number;
   readonly peakRssMb: number;
@@ -32,16 +35,6 @@ export async function measure(work: () => Promise<unknown>): Promise<Sample> {
   const ms = performance.now() - start;
   sample();
   return { ms, peakRssMb: peakRss / MB, peakHeapMb: peakHeap / MB };
-}
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-}
-
-export function mean(values: readonly number[]): number {
-  return values.reduce((sum, v) => sum + v, 0) / values.length;
 }
 
 export function min(values: readonly number[]): number {

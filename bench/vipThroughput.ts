@@ -7,13 +7,21 @@
  * Where the client lands matters more than the VIP: publishing to the quorum queue's leader is
  * much faster than to a follower, and HAProxy picks the node. So direct rounds rotate over the
  * nodes, each VIP round notes the node it landed on (vipThroughput/landing.ts), and the ratio
- * compares each VIP round with the direct rounds to the same node.
+ * compares VIP rounds with direct rounds to the same node. A node's ratio is claimed only with
+ * at least MIN_ROUNDS_PER_NODE rounds on each side there; the overall ratio (weighted by VIP
+ * rounds per claimed node) comes with a 95% percentile-bootstrap interval, each node's two
+ * sides resampled on their own, and the verdict is MET / NOT MET only when the whole interval
+ * is on one side of the goal.
  *
- *   npm run bench:vip -- [--messages 20000] [--rounds 6] [--window 100]
+ *   npm run bench:vip -- [--messages 20000] [--rounds 18] [--window 100] [--write]
  */
+import * as os from "node:os";
 import { adminAmqp } from "../test/e2e/deployment";
-import { mean, numberArg } from "./measure";
+import { numberArg } from "./measure";
+import { machine, wantsWrite, writeResult } from "./results";
+import { formatInterval, mean, verdict } from "./stats";
 import { type PublishRun, publishConfirmed } from "./vipThroughput/publish";
+import { byNode, MIN_ROUNDS_PER_NODE, weightedRatio } from "./vipThroughput/ratio";
 import { withDeployment } from "./vipThroughput/deploy";
 import { connectionNode, queueLeader } from "./vipThroughput/landing";
 
@@ -21,26 +29,17 @@ const STACK = "e2e-modern";
 const VHOST = "E2E_VHOST";
 const QUEUE = "E2E_LOAD_QUORUM_QUEUE";
 const GOAL_COST = 0.1;
-
-/** Mean VIP rate over mean direct rate to the same node, per node the VIP rounds landed on. */
-function nodeForNode(direct: readonly PublishRun[], vip: readonly PublishRun[]): { node: string; ratio: number; rounds: number }[] {
-  const nodes = [...new Set(vip.map((run) => run.node))].filter((n): n is string => n !== undefined);
-  return nodes.flatMap((node) => {
-    const rates = (runs: readonly PublishRun[]): number[] => runs.filter((r) => r.node === node).map((r) => r.perSecond);
-    const d = rates(direct);
-    return d.length === 0 ? [] : [{ node, ratio: mean(rates(vip)) / mean(d), rounds: rates(vip).length }];
-  });
-}
-
 async function main(): Promise<void> {
   const messages = numberArg("messages", 20000);
-  const rounds = numberArg("rounds", 6);
+  const rounds = numberArg("rounds", 18);
   const window = numberArg("window", 100);
+  const host = machine();
   await withDeployment(STACK, async (deployment) => {
     const viaVip = adminAmqp(deployment, VHOST);
     const nodes = deployment.model.cluster.nodes.map((node, i) => ({ target: { ...viaVip, host: node.address }, name: deployment.nodes[i]?.erlangNode }));
     await publishConfirmed(viaVip, QUEUE, window * 5, window); // warm-up: connections, queue leader
-    console.log(`queue leader: ${await queueLeader(deployment, VHOST, QUEUE)}`);
+    const leader = await queueLeader(deployment, VHOST, QUEUE);
+    console.log(`queue leader: ${leader}`);
     const direct: PublishRun[] = [];
     const vip: PublishRun[] = [];
     for (let round = 0; round < rounds; round++) {
@@ -50,17 +49,38 @@ async function main(): Promise<void> {
         async () => direct.push(await publishConfirmed(node.target, QUEUE, messages, window, async () => node.name)),
         async () => vip.push(await publishConfirmed(viaVip, QUEUE, messages, window, () => connectionNode(deployment, VHOST))),
       ];
+      // Which side goes first alternates every round, independently of the node rotation.
       for (const side of round % 2 === 0 ? sides : sides.reverse()) await side();
       const [d, v] = [direct.at(-1), vip.at(-1)];
       console.log(`round ${round + 1}: direct to ${d?.node} ${d?.perSecond.toFixed(0)} msg/s, via VIP (landed on ${v?.node ?? "?"}) ${v?.perSecond.toFixed(0)} msg/s`);
     }
-    const rate = (runs: readonly PublishRun[]): number => mean(runs.map((r) => r.perSecond));
     console.log(`${messages} confirmed persistent 64 B messages per round, window ${window}, ${rounds} rounds`);
-    console.log(`all rounds: direct mean ${rate(direct).toFixed(0)} msg/s, via VIP mean ${rate(vip).toFixed(0)} msg/s, ratio ${(rate(vip) / rate(direct)).toFixed(3)}`);
-    const matched = nodeForNode(direct, vip);
-    for (const m of matched) console.log(`  on ${m.node}: VIP/direct ${m.ratio.toFixed(3)} (${m.rounds} VIP rounds)`);
-    const weighted = matched.reduce((sum, m) => sum + m.ratio * m.rounds, 0) / matched.reduce((sum, m) => sum + m.rounds, 0);
-    console.log(`node for node VIP/direct ${weighted.toFixed(3)} (cost ${((1 - weighted) * 100).toFixed(1)}%, goal < ${GOAL_COST * 100}%): ${1 - weighted < GOAL_COST ? "MET" : "NOT MET"}`);
+    const perNode = byNode(direct, vip);
+    for (const n of perNode) {
+      const ratio = mean(n.vip) / mean(n.direct);
+      console.log(`  on ${n.node}: VIP/direct ${ratio.toFixed(3)} (${n.vip.length} VIP, ${n.direct.length} direct rounds)${n.claimed ? "" : ` not claimed: fewer than ${MIN_ROUNDS_PER_NODE} rounds on a side`}`);
+    }
+    const claimed = perNode.filter((n) => n.claimed);
+    const ratio = weightedRatio(claimed);
+    const decided = ratio === undefined ? "UNDECIDED" : verdict(ratio, 1 - GOAL_COST, "higher");
+    console.log(ratio === undefined
+      ? `no node has ${MIN_ROUNDS_PER_NODE} rounds on each side: no ratio claimed (more --rounds)`
+      : `node for node VIP/direct ${formatInterval(ratio, 3, "")} over ${claimed.map((n) => n.node).join(", ")}; goal cost < ${GOAL_COST * 100}% (ratio >= ${1 - GOAL_COST}): ${decided}`);
+    if (wantsWrite()) {
+      writeResult("vip", {
+        measuredAt: new Date().toISOString(),
+        command: `npm run bench:vip -- --messages ${messages} --rounds ${rounds} --window ${window} --write`,
+        machine: { ...host, loadAtEnd: os.loadavg()[0] ?? 0 },
+        stack: STACK,
+        queueLeader: leader,
+        rounds: { direct: direct.map(({ node, perSecond }) => ({ node, perSecond: Math.round(perSecond) })), vip: vip.map(({ node, perSecond }) => ({ node, perSecond: Math.round(perSecond) })) },
+        perNode: perNode.map((n) => ({ node: n.node, ratio: mean(n.vip) / mean(n.direct), vipRounds: n.vip.length, directRounds: n.direct.length, claimed: n.claimed })),
+        ratio: ratio === undefined ? null : { statistic: "VIP/direct ratio of means per claimed node, weighted by VIP rounds; percentile bootstrap", ...ratio },
+        goal: `VIP/direct >= ${1 - GOAL_COST}`,
+        verdict: decided,
+      });
+      console.log("written to bench/results.json (vip)");
+    }
   });
 }
 

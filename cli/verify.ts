@@ -4,10 +4,13 @@
  * 2 when it could not run; then it prints one line on stderr and never a stack trace.
  * Flags come from verify/options/args.ts; --stack and --dir are checked as every command checks
  * them (cli/lib/args.ts): `--stack Pulumi.dev.yaml` is stack dev, a missing stack is named.
+ * SIGINT/SIGTERM: the running check stops, the probe's temporary vhost and user are removed,
+ * then exit 130/143 (verify/interrupt.ts).
  */
 import { formatDiagnostic, loadStack } from "../model/load";
 import type { Model } from "../model/types";
 import { describeError, VerifyAbort } from "../verify/errors";
+import { abortOnSignals } from "../verify/interrupt";
 import { parseVerifyArgs, USAGE } from "../verify/options/args";
 import { resolveVerifyOptions, type StackSource } from "../verify/options/resolve";
 import { readStackOutputs } from "../verify/options/stackOutputs";
@@ -25,6 +28,8 @@ function loadModel(projectDir: string, stack: string): Model {
   throw new VerifyAbort(`stack ${stack}'s config has ${errors.length} error(s) (npm run validate -- --stack ${stack})${first}`);
 }
 
+const interruption = abortOnSignals();
+
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseVerifyArgs(argv, process.cwd());
   if (args.help) {
@@ -39,24 +44,24 @@ async function main(argv: readonly string[]): Promise<number> {
     model = loadModel(projectDir, name);
     stack = await readStackOutputs(projectDir, name);
   }
-  const result = await runVerify(resolveVerifyOptions(args, process.env, stack, model));
+  const result = await runVerify({ ...resolveVerifyOptions(args, process.env, stack, model), signal: interruption.signal });
   if (args.json) process.stdout.write(`${formatJson(result)}\n`);
   if (result.aborted !== undefined) {
     process.stderr.write(`verify: ${result.aborted}\n`);
-    return EXIT.couldNotRun;
+    return interruption.exitCode() ?? EXIT.couldNotRun;
   }
   if (!args.json) process.stdout.write(`${formatTable(result)}\n`);
   if (!result.ok || (args.strict && result.degraded)) return EXIT.failed;
   return EXIT.ok;
 }
 
+// process.exit, not exitCode: a check that ran out of time may still hold a socket, and the
+// probe promises to finish within its budget.
 main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => process.exit(interruption.exitCode() ?? code),
   (error: unknown) => {
     // Bad arguments, an invalid stack config, or a bug: one line either way.
     process.stderr.write(`verify: ${describeError(error)}\n`);
-    process.exitCode = EXIT.couldNotRun;
+    process.exit(interruption.exitCode() ?? EXIT.couldNotRun);
   },
 );

@@ -39,20 +39,31 @@ export interface VerifyOptions {
   readonly timeoutMs?: number;
   /** Persistent messages each delivery check publishes and consumes. Default 20. */
   readonly messageCount?: number;
+  /**
+   * Aborting stops the running check at once and skips the rest; the cleanup still runs (the
+   * temporary vhost and user are removed) and the result is `aborted: "interrupted (<reason>)"`.
+   * The CLI aborts on SIGINT/SIGTERM.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export const CHECK_STATUSES = ["pass", "warn", "fail", "skip"] as const;
 /**
  * pass: as promised. warn: degraded but still delivering (a node or a backend server down).
- * fail: a promise broken. skip: nothing to check with (no model, no stats URL).
+ * fail: a promise broken. skip: nothing to check with (no model, no stats URL); never a pass,
+ * its detail says what was missing.
  */
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
 export interface CheckResult {
   readonly name: string;
   readonly status: CheckStatus;
-  /** status !== "fail": a degraded (warn) or skipped check does not fail the run. */
+  /**
+   * status !== "fail": a degraded (warn) or skipped check does not fail the run. Not "passed":
+   * count passes by `status` (a skip proved nothing).
+   */
   readonly ok: boolean;
+  /** What was seen; for a skip, the reason (never empty). */
   readonly detail: string;
   readonly ms: number;
 }
@@ -62,7 +73,8 @@ export interface VerifyResult {
   readonly ok: boolean;
   /** Some check warned: the cluster delivers, but with less redundancy than declared. */
   readonly degraded: boolean;
-  /** One line saying why the probe could not run (endpoint unreachable, credentials refused). */
+  /** One line saying why the probe could not run or stopped (endpoint unreachable, credentials refused, interrupted). */
   readonly aborted?: string;
+  /** Every check run, in order; count them by `status` with `tally` (verify/check.ts): a skip is never a pass. */
   readonly checks: readonly CheckResult[];
 }

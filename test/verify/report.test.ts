@@ -12,7 +12,7 @@ describe("formatTable", () => {
       checks: [
         check("management api", "pass", 12, "RabbitMQ 3.13.7, cluster rabbit@disc1"),
         check("cluster: membership", "warn", 1503, "degraded: rabbit@ram1 down (2 of 3 running: rabbit@disc1, rabbit@ram2)"),
-        check("topology: queues", "skip", 0, ""),
+        check("topology: queues", "skip", 0, "no stack model to compare with (--stack)"),
       ],
     };
     expect(formatTable(result)).toBe(
@@ -20,8 +20,9 @@ describe("formatTable", () => {
         "CHECK                RESULT    MS  DETAIL",
         "management api       PASS      12  RabbitMQ 3.13.7, cluster rabbit@disc1",
         "cluster: membership  WARN    1503  degraded: rabbit@ram1 down (2 of 3 running: rabbit@disc1, rabbit@ram2)",
-        "topology: queues     SKIP       0",
+        "topology: queues     SKIP       0  no stack model to compare with (--stack)",
         "",
+        "skipped: topology: queues: no stack model to compare with (--stack)",
         "1 passed, 1 degraded, 0 failed, 1 skipped: OK, DEGRADED",
       ].join("\n"),
     );

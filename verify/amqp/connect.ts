@@ -67,7 +67,36 @@ export async function openConfirmChannel(connection: ChannelModel): Promise<Conf
   return channel;
 }
 
-/** Closes a channel that may already be closed (a failed check's channel often is). */
+/** How long closing a channel or connection may take; a blocked connection never answers. */
+export const CLOSE_WITHIN_MS = 2000;
+
+/** `work` or nothing after `ms`: for closing, where no answer means give up, not fail. */
+async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([work.then(() => true, () => true), gaveUp]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Closes a channel that may already be closed (a failed check's channel often is), giving up
+ * after CLOSE_WITHIN_MS: during a resource alarm the broker does not read the close.
+ */
 export async function closeQuietly(channel: Channel): Promise<void> {
-  await channel.close().catch(() => undefined);
+  await within(channel.close(), CLOSE_WITHIN_MS);
+}
+
+/**
+ * Closes a connection (already closed, say by a VIP move, is as good as closed); when the
+ * broker does not answer within CLOSE_WITHIN_MS (it stops reading a blocked connection) the
+ * socket is destroyed, so nothing keeps the process alive.
+ */
+export async function closeConnection(connection: ChannelModel): Promise<void> {
+  if (await within(connection.close(), CLOSE_WITHIN_MS)) return;
+  (connection as unknown as { connection?: { stream?: { destroy?: () => void } } }).connection?.stream?.destroy?.();
 }

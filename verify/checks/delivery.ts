@@ -20,8 +20,8 @@ export function deliveryCheck(context: ProbeContext, queueType: QueueType): Prom
     for (let seq = 1; seq <= count; seq++) {
       channel.publish(exchange, "probe", probeBody(identity.runId, seq), identity.publishOptions(seq));
     }
-    // Rejects if the broker nacked any of them.
-    await channel.waitForConfirms();
+    // Rejects if the broker nacked any of them, when publishing is blocked, or after the timeout.
+    await context.gate.confirmed(channel, context.timeoutMs);
     const { messages } = await receiveOwn(channel, identity, { queue, count, timeoutMs: context.timeoutMs });
     return judgeDelivery(identity.runId, count, messages);
   });

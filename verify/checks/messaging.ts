@@ -3,7 +3,7 @@
  * then the three routing checks on the stack's preferred queue type.
  */
 import type { Model, QueueType } from "../../model/types";
-import { CHECK, type PlannedCheck } from "../check";
+import { CHECK, fail, type Outcome, type PlannedCheck } from "../check";
 import type { ProbeContext } from "../probe/context";
 import { deliveryCheck } from "./delivery";
 import { alternateExchangeCheck, deadLetterCheck, mandatoryReturnCheck } from "./routing";
@@ -15,11 +15,16 @@ export function probedQueueTypes(model: Model | undefined): QueueType[] {
   return types.length > 0 ? types : ["classic"];
 }
 
+/** Every one of these publishes: while publishing is blocked (an alarm) each fails at once, naming why. */
 export function messagingChecks(context: ProbeContext, queueTypes: readonly QueueType[]): PlannedCheck[] {
+  const unlessBlocked = (check: (context: ProbeContext) => Promise<Outcome>) => async (): Promise<Outcome> => {
+    const blocked = context.gate.blocked;
+    return blocked === undefined ? check(context) : fail(`not attempted, publishing is blocked: ${blocked}`);
+  };
   return [
-    ...queueTypes.map((type) => ({ name: CHECK.delivery(type), run: () => deliveryCheck(context, type) })),
-    { name: CHECK.mandatoryReturn, run: () => mandatoryReturnCheck(context) },
-    { name: CHECK.alternateExchange, run: () => alternateExchangeCheck(context) },
-    { name: CHECK.deadLetter, run: () => deadLetterCheck(context) },
+    ...queueTypes.map((type) => ({ name: CHECK.delivery(type), run: unlessBlocked((c) => deliveryCheck(c, type)) })),
+    { name: CHECK.mandatoryReturn, run: unlessBlocked(mandatoryReturnCheck) },
+    { name: CHECK.alternateExchange, run: unlessBlocked(alternateExchangeCheck) },
+    { name: CHECK.deadLetter, run: unlessBlocked(deadLetterCheck) },
   ];
 }

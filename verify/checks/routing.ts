@@ -20,7 +20,7 @@ export function mandatoryReturnCheck(context: ProbeContext): Promise<Outcome> {
     // A probe exchange with no binding at all: nothing can route what is published to it.
     const exchange = await context.objects.exchange(channel, "return", "direct");
     const returned = collectReturns(channel, identity);
-    await publishConfirmed(channel, identity, { exchange, routingKey: "no.binding", mandatory: true }, probeBody(identity.runId, 0));
+    await publishConfirmed(context, channel, { exchange, routingKey: "no.binding", mandatory: true }, probeBody(identity.runId, 0));
     const [message] = returned;
     if (message === undefined) return fail("a mandatory message with no route was confirmed but never returned");
     const fields = message.fields as Message["fields"] & { replyCode?: number; replyText?: string };
@@ -37,7 +37,7 @@ export function alternateExchangeCheck(context: ProbeContext): Promise<Outcome> 
     await channel.bindQueue(queue, alternate, "");
     const returned = collectReturns(channel, identity);
     // Mandatory as well: if the alternate exchange did not take it, the broker says so.
-    await publishConfirmed(channel, identity, { exchange: source, routingKey: "no.binding", mandatory: true }, probeBody(identity.runId, 0));
+    await publishConfirmed(context, channel, { exchange: source, routingKey: "no.binding", mandatory: true }, probeBody(identity.runId, 0));
     if (returned.length > 0) return fail("the unroutable message was returned: the alternate exchange did not take it");
     const { messages } = await receiveOwn(channel, identity, { queue, count: 1, timeoutMs: context.timeoutMs });
     if (messages.length === 0) return fail(`the unroutable message did not reach the alternate exchange's queue within ${context.timeoutMs} ms`);
@@ -54,7 +54,7 @@ export function deadLetterCheck(context: ProbeContext): Promise<Outcome> {
     const work = await objects.queue(channel, "dl-work", context.queueType, { "x-dead-letter-exchange": exchange });
     const entry = await objects.exchange(channel, "dl-in", "direct");
     await channel.bindQueue(work, entry, "work");
-    await publishConfirmed(channel, identity, { exchange: entry, routingKey: "work" }, probeBody(identity.runId, 0));
+    await publishConfirmed(context, channel, { exchange: entry, routingKey: "work" }, probeBody(identity.runId, 0));
     const rejected = await receiveOwn(channel, identity, { queue: work, count: 1, timeoutMs, settle: "reject" });
     if (rejected.messages.length === 0) return fail(`the message did not reach dl-work within ${timeoutMs} ms`);
     const { messages } = await receiveOwn(channel, identity, { queue: deadLetters, count: 1, timeoutMs });

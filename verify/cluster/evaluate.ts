@@ -5,7 +5,7 @@
  * and became a standalone disc node), an alarm or a partition are failures.
  */
 import type { Model, NodeType } from "../../model/types";
-import { fail, pass, warn, type Outcome } from "../check";
+import { fail, pass, skip, warn, type Outcome } from "../check";
 import type { ApiNode } from "../management";
 
 export interface ExpectedNode {
@@ -36,6 +36,8 @@ export function membershipOutcome(nodes: readonly ApiNode[], expected?: readonly
 }
 
 export function nodeTypesOutcome(nodes: readonly ApiNode[], expected?: readonly ExpectedNode[]): Outcome {
+  // Without a declaration there is nothing to compare with: listing the types is not a pass.
+  if (expected === undefined) return skip(`no stack model to compare node types with (--stack); found ${nodes.map((node) => `${node.name} ${node.type ?? "unknown"}`).join(", ")}`);
   const declaredType = new Map(expected?.map((node) => [node.name, node.type]));
   const wrong = nodes.filter((node) => {
     const want = declaredType.get(node.name);
@@ -45,7 +47,7 @@ export function nodeTypesOutcome(nodes: readonly ApiNode[], expected?: readonly 
     return fail(wrong.map((node) => `${node.name} is ${node.type}, declared ${declaredType.get(node.name)}`).join("; "));
   }
   const listed = nodes.map((node) => `${node.name} ${node.type ?? "unknown"}`).join(", ");
-  return pass(expected === undefined ? listed : `as declared: ${listed}`);
+  return pass(`as declared: ${listed}`);
 }
 
 /** Running nodes that have not reported their metrics yet (the first few seconds after boot). */
@@ -53,11 +55,16 @@ export function unreported(nodes: readonly ApiNode[]): ApiNode[] {
   return nodes.filter((node) => node.running && (node.mem_alarm === undefined || node.partitions === undefined));
 }
 
-export function alarmsOutcome(nodes: readonly ApiNode[]): Outcome {
-  const alarms = nodes.flatMap((node) => [
-    ...(node.mem_alarm === true ? [`${node.name} memory alarm`] : []),
-    ...(node.disk_free_alarm === true ? [`${node.name} disk alarm`] : []),
+/** Each alarm a node reports, named with the node: "rabbit@a disk alarm (disk_free_alarm)". */
+export function raisedAlarms(nodes: readonly ApiNode[]): string[] {
+  return nodes.flatMap((node) => [
+    ...(node.mem_alarm === true ? [`${node.name} memory alarm (mem_alarm)`] : []),
+    ...(node.disk_free_alarm === true ? [`${node.name} disk alarm (disk_free_alarm)`] : []),
   ]);
+}
+
+export function alarmsOutcome(nodes: readonly ApiNode[]): Outcome {
+  const alarms = raisedAlarms(nodes);
   // An alarm blocks every publisher in the cluster, not just the ones on that node.
   if (alarms.length > 0) return fail(`${alarms.join("; ")}: publishers are blocked`);
   return quietOrUnknown(nodes, "no memory or disk alarm");

@@ -6,6 +6,7 @@
 import type { ChannelModel, ConfirmChannel, Message } from "amqplib";
 import type { QueueType } from "../../model/types";
 import { closeQuietly, openConfirmChannel } from "../amqp/connect";
+import type { PublishGate } from "../amqp/gate";
 import type { ProbeIdentity } from "./identity";
 import type { ProbeObjects } from "./objects";
 
@@ -17,6 +18,8 @@ export interface ProbeContext {
   readonly messageCount: number;
   /** Queue type the routing checks (alternate exchange, dead letter) declare. */
   readonly queueType: QueueType;
+  /** Whether publishing is blocked by a resource alarm; every confirm wait goes through it. */
+  readonly gate: PublishGate;
 }
 
 export async function withConfirmChannel<T>(context: ProbeContext, body: (channel: ConfirmChannel) => Promise<T>): Promise<T> {
@@ -37,13 +40,13 @@ export function collectReturns(channel: ConfirmChannel, identity: ProbeIdentity)
   return returned;
 }
 
-/** Publishes one marked persistent message and waits for the broker's confirm. */
+/** Publishes one marked persistent message and waits for the broker's confirm (within the timeout, unless blocked). */
 export async function publishConfirmed(
+  context: ProbeContext,
   channel: ConfirmChannel,
-  identity: ProbeIdentity,
   target: { readonly exchange: string; readonly routingKey: string; readonly mandatory?: boolean },
   body: Buffer,
 ): Promise<void> {
-  channel.publish(target.exchange, target.routingKey, body, identity.publishOptions(0, { mandatory: target.mandatory ?? false }));
-  await channel.waitForConfirms();
+  channel.publish(target.exchange, target.routingKey, body, context.identity.publishOptions(0, { mandatory: target.mandatory ?? false }));
+  await context.gate.confirmed(channel, context.timeoutMs);
 }

@@ -58,6 +58,12 @@ describe("nodeTypesOutcome", () => {
   test.each([
     { case: "as declared", nodes: seed, expected: declared, outcome: { status: "pass", detail: "as declared: rabbit@disc1 disc, rabbit@ram1 ram, rabbit@ram2 ram" } },
     {
+      case: "nothing declared: a skip with its reason, not a pass",
+      nodes: seed,
+      expected: undefined,
+      outcome: { status: "skip", detail: "no stack model to compare node types with (--stack); found rabbit@disc1 disc, rabbit@ram1 ram, rabbit@ram2 ram" },
+    },
+    {
       case: "a RAM node that came up as a disc node",
       nodes: [seed[0]!, healthy("rabbit@ram1", "disc"), seed[2]!],
       expected: declared,
@@ -69,7 +75,6 @@ describe("nodeTypesOutcome", () => {
       expected: declared,
       outcome: { status: "pass", detail: "as declared: rabbit@disc1 disc, rabbit@ram1 unknown" },
     },
-    { case: "no model", nodes: [seed[0]!], expected: undefined, outcome: { status: "pass", detail: "rabbit@disc1 disc" } },
   ])("$case", ({ nodes, expected, outcome }) => {
     expect(nodeTypesOutcome(nodes, expected)).toEqual(outcome);
   });
@@ -81,7 +86,7 @@ describe("alarmsOutcome and partitionsOutcome", () => {
     {
       case: "memory and disk alarms",
       nodes: [{ ...seed[0]!, mem_alarm: true }, { ...seed[1]!, disk_free_alarm: true }],
-      outcome: { status: "fail", detail: "rabbit@disc1 memory alarm; rabbit@ram1 disk alarm: publishers are blocked" },
+      outcome: { status: "fail", detail: "rabbit@disc1 memory alarm (mem_alarm); rabbit@ram1 disk alarm (disk_free_alarm): publishers are blocked" },
     },
     {
       case: "a node that has not reported yet",

@@ -23,6 +23,8 @@ export interface TestBroker {
   readonly managementUrl: string;
   readonly username: string;
   readonly password: string;
+  /** Runs a command in the broker's container (e.g. rabbitmqctl); rejects on a non-zero exit. */
+  exec(command: readonly string[]): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function startBroker(image: string): Promise<TestBroker> {
       managementUrl: `http://127.0.0.1:${port("15672/tcp")}`,
       username: "admin",
       password,
+      exec: (command: readonly string[]) => execIn(container, command),
       stop,
     };
     await waitUntilReady(broker);
@@ -102,4 +105,30 @@ export async function managementJson<T>(broker: TestBroker, path: string): Promi
   const response = await managementRequest(broker, "GET", path);
   if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
   return (await response.json()) as T;
+}
+
+async function execIn(container: Docker.Container, command: readonly string[]): Promise<string> {
+  const exec = await container.exec({ Cmd: [...command], AttachStdout: true, AttachStderr: true });
+  const stream = await exec.start({});
+  const chunks: Buffer[] = [];
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  await new Promise((resolve, reject) => {
+    stream.on("end", resolve);
+    stream.on("error", reject);
+  });
+  // The multiplexed stream prefixes each frame with 8 header bytes; strip them for the text.
+  const text = demultiplex(Buffer.concat(chunks));
+  const { ExitCode } = await exec.inspect();
+  if (ExitCode !== 0) throw new Error(`${command.join(" ")}: exit ${ExitCode}: ${text.trim()}`);
+  return text;
+}
+
+function demultiplex(buffer: Buffer): string {
+  let text = "";
+  for (let offset = 0; offset + 8 <= buffer.length; ) {
+    const size = buffer.readUInt32BE(offset + 4);
+    text += buffer.subarray(offset + 8, offset + 8 + size).toString("utf8");
+    offset += 8 + size;
+  }
+  return text;
 }

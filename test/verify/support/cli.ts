@@ -2,7 +2,7 @@
  * Runs `npm run verify` as a user would (tsx cli/verify.ts, under this Node), with its own
  * environment, and hands back exit code and both streams.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../../..");
@@ -12,6 +12,25 @@ export interface CliRun {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
+}
+
+/**
+ * The same command as `npm run verify` runs it (node --import tsx, one process), started and
+ * handed back running so a test can signal it. Not through tsx's CLI: that runs the program in
+ * a child and, when the child does not report a relayed signal within 30 ms over its IPC
+ * socket, SIGKILLs it, so no cleanup would run.
+ */
+export function startVerifyCli(args: readonly string[], env: Readonly<Record<string, string>> = {}): { child: ChildProcess; done: Promise<CliRun> } {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("RABBITMQ_HA_")));
+  const child = spawn(process.execPath, ["--import", "tsx", "cli/verify.ts", ...args], { cwd: ROOT, env: { ...base, ...env } });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<CliRun>((resolve) => {
+    child.on("close", (code, signal) => resolve({ code: code ?? (signal === null ? -1 : 128), stdout, stderr }));
+  });
+  return { child, done };
 }
 
 export function runVerifyCli(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliRun> {
