@@ -1,0 +1,57 @@
+/**
+ * A stalled VIP holder: its load-balancer container is frozen (`docker pause`: every process
+ * stops, the kernel side of its network namespace stays) for 20 s, so the peer takes the VIP;
+ * then it thaws. Without preemption the VIP must stay with the peer: a thawed holder that takes
+ * it back resets every client a second time. Fails if, during the SETTLE_MS after the thaw, the
+ * thawed load balancer holds the VIP once the first second has passed (the instant it needs to
+ * read its peer's advert and let go is allowed), or ends as its only holder.
+ */
+import type { Deployment } from "../deployment";
+import { waitHealthyAgain } from "../containers";
+import { sleep } from "../log";
+import { Fault } from "./fault";
+import { otherLb, vipHolders, waitForSingleHolder } from "./vip";
+
+const PAUSE_MS = 20_000;
+const SETTLE_MS = 5_000;
+const GRACE_MS = 1_000;
+const FAILOVER_TIMEOUT_MS = 15_000;
+
+export const STALL_FAULT: Fault = {
+  id: "lb-stall",
+  name: `pause the VIP holder for ${PAUSE_MS / 1000}s, unpause (the VIP must stay where it moved)`,
+  inject: async (deployment: Deployment) => {
+    const preempt = deployment.model.loadBalancers.preempt;
+    const holder = await waitForSingleHolder(deployment, FAILOVER_TIMEOUT_MS);
+    const peer = otherLb(deployment, holder);
+    const container = deployment.docker.getContainer(holder.container);
+    const paused = Date.now();
+    await container.pause();
+    let tookOver: string;
+    try {
+      await waitForSingleHolder(deployment, FAILOVER_TIMEOUT_MS, peer);
+      tookOver = `${peer.name} took the VIP ${((Date.now() - paused) / 1000).toFixed(1)}s after the pause`;
+      await sleep(Math.max(0, PAUSE_MS - (Date.now() - paused)));
+    } finally {
+      await container.unpause();
+    }
+    const thawed = Date.now();
+    const samples: string[] = [];
+    let movedBack = false;
+    while (Date.now() - thawed < SETTLE_MS) {
+      const names = (await vipHolders(deployment)).map((h) => h.name);
+      const at = (Date.now() - thawed) / 1000;
+      samples.push(`${at.toFixed(1)}s:${names.join("+") || "none"}`);
+      if (names.includes(holder.name) && (at * 1000 > GRACE_MS || names.length === 1)) movedBack = true;
+      await sleep(250);
+    }
+    const finalHolders = (await vipHolders(deployment)).map((h) => h.name);
+    const story = `${holder.name} paused ${PAUSE_MS / 1000}s; ${tookOver}; holders after the thaw ${samples.join(" ")}; finally ${finalHolders.join("+") || "none"}`;
+    if (!preempt && (movedBack || finalHolders.includes(holder.name))) {
+      throw new Error(`preempt is false but the VIP moved back to the thawed ${holder.name} (every client reset a second time): ${story}`);
+    }
+    if (finalHolders.length !== 1) throw new Error(`${finalHolders.length} load balancers hold the VIP after the thaw: ${story}`);
+    await waitHealthyAgain(deployment.docker, holder.container, 30_000);
+    return `${story}; ${holder.name} healthy again`;
+  },
+};
