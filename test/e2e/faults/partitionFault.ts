@@ -11,7 +11,7 @@ import { waitFor } from "../containers";
 import { membershipProblems } from "../checks/cluster";
 import { sleep } from "../log";
 import { Fault } from "./fault";
-import { HandshakeProbe } from "./handshakeProbe";
+import { HandshakeProbe, type HandshakeMeasurement } from "./handshakeProbe";
 import { clientNode } from "./nodeFaults";
 
 const PARTITION_MS = 20_000;
@@ -54,7 +54,7 @@ export const PARTITION_FAULT: Fault = {
     const node = clientNode(deployment);
     const attachment = await attachmentOf(deployment, node);
     const probe = new HandshakeProbe(deployment.vip);
-    let measured;
+    let measured: HandshakeMeasurement;
     try {
       await partition(deployment, node, attachment, PARTITION_MS);
     } finally {
