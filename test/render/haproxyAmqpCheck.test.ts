@@ -57,36 +57,59 @@ describe.skipIf(missing(HAPROXY))("the rendered AMQP check in a live HAProxy", (
   });
   afterAll(() => Object.values(servers).forEach((s) => s?.close()));
 
-  it("marks UP only the node that answers the protocol header with connection.start", async () => {
-    const text = renderHaproxyCfg({ ...seedPair, checkIntervalMs: 200 }, seedCluster, "t", { statsPassword: "x" });
-    const amqp = text.slice(text.indexOf("listen amqp\n"), text.indexOf("\nlisten management"));
-    const lines = amqp.split("\n").filter((l) => !/^\s*(server |bind )/.test(l));
+  /** Runs the rendered defaults + `listen amqp` with each rendered server pointed at a stand-in. */
+  async function withLiveAmqp(cluster: typeof seedCluster, standInFor: Record<string, Behaviour>, use: (port: number, status: (sv: string) => string | undefined) => Promise<void>) {
+    const text = renderHaproxyCfg({ ...seedPair, checkIntervalMs: 200 }, cluster, "t", { statsPassword: "x" });
+    const amqp = text.slice(text.indexOf("listen amqp\n"), text.indexOf("\nlisten management")).split("\n");
     const port = await freePort();
+    const rewritten = amqp.map((line) => {
+      if (/^\s*bind /.test(line)) return `    bind 127.0.0.1:${port}`;
+      const server = /^(\s*server (\S+) )\S+(.*)$/.exec(line);
+      return server ? `${server[1]}127.0.0.1:${portOf(servers[standInFor[server[2]!]!]!)}${server[3]}` : line;
+    });
     await inTempDirAsync(async (dir) => {
       const socketPath = path.join(dir, "admin.sock");
-      const config = [
-        "global",
-        `    stats socket ${socketPath} level admin`,
-        text.slice(text.indexOf("defaults\n"), text.indexOf("\nlisten amqp")),
-        ...lines.slice(0, 1),
-        `    bind 127.0.0.1:${port}`,
-        ...lines.slice(1),
-        ...(["amqp", "other", "silent"] as const).map((b) => `    server ${b} 127.0.0.1:${portOf(servers[b]!)}`),
-        "",
-      ].join("\n");
+      const defaults = text.slice(text.indexOf("defaults\n"), text.indexOf("\nlisten amqp"));
       const file = path.join(dir, "haproxy.cfg");
-      fs.writeFileSync(file, config);
+      fs.writeFileSync(file, ["global", `    stats socket ${socketPath} level admin`, defaults, ...rewritten, ""].join("\n"));
       const haproxy = spawn(HAPROXY, ["-db", "-f", file], { stdio: "ignore" });
       try {
         // fall 3 x 200 ms and rise 2 x 200 ms, each check bounded by `timeout check 200ms`.
         await new Promise((r) => setTimeout(r, 2_500));
         const rows = (await showStat(socketPath)).split("\n").map((l) => l.split(","));
-        const header = rows[0]!;
-        const status = (sv: string) => rows.find((r) => r[0] === "amqp" && r[1] === sv)?.[header.indexOf("status")];
-        expect({ amqp: status("amqp"), other: status("other"), silent: status("silent") }).toEqual({ amqp: "UP", other: "DOWN", silent: "DOWN" });
+        const column = rows[0]!.indexOf("status");
+        await use(port, (sv) => rows.find((r) => r[0] === "amqp" && r[1] === sv)?.[column]);
       } finally {
         haproxy.kill("SIGTERM");
       }
     });
+  }
+
+  it("marks UP only the node that answers the protocol header with connection.start", async () => {
+    const cluster = { ...seedCluster, nodes: seedCluster.nodes.map((n) => ({ ...n, servesClients: true })) };
+    await withLiveAmqp(cluster, { "rabbit-disc1": "amqp", "rabbit-ram1": "other", "rabbit-ram2": "silent" }, async (_, status) => {
+      expect(["rabbit-disc1", "rabbit-ram1", "rabbit-ram2"].map(status)).toEqual(["UP", "DOWN", "DOWN"]);
+    });
+  }, 15_000);
+
+  it("serves clients from the non-serving node (a backup) while no serving node is up", async () => {
+    await withLiveAmqp(seedCluster, { "rabbit-disc1": "amqp", "rabbit-ram1": "other", "rabbit-ram2": "silent" }, async (port, status) => {
+      expect(["rabbit-disc1", "rabbit-ram1", "rabbit-ram2"].map(status)).toEqual(["UP", "DOWN", "DOWN"]);
+      expect(await handshake(port)).toBe(true);
+    });
   }, 15_000);
 });
+
+/** A client through HAProxy: protocol header out, connection.start back within a second. */
+function handshake(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1", () => socket.write(AMQP_HEADER));
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1_000, () => done(false));
+    socket.once("data", (d: Buffer) => done(d.subarray(7, 11).equals(Buffer.from("000a000a", "hex"))));
+    socket.once("error", () => done(false));
+  });
+}
