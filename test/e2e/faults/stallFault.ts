@@ -11,7 +11,7 @@
  * kernel still completes handshakes into HAProxy's listen backlog.
  */
 import type { Deployment, LbHandle } from "../deployment";
-import { waitHealthyAgain } from "../containers";
+import { demuxed, waitHealthyAgain } from "../containers";
 import { sleep } from "../log";
 import { Fault } from "./fault";
 import { HandshakeProbe, type HandshakeMeasurement } from "./handshakeProbe";
@@ -52,6 +52,16 @@ async function watchHolders(deployment: Deployment, thawed: LbHandle): Promise<{
   return { samples, movedBack };
 }
 
+/** Keepalived's priority changes in `lb`'s log since `sinceMs` ("... effective priority from 100 to 254"). */
+async function priorityChanges(deployment: Deployment, lb: LbHandle, sinceMs: number): Promise<string> {
+  const raw = await deployment.docker.getContainer(lb.container).logs({ stdout: true, stderr: true, since: Math.floor(sinceMs / 1000), follow: false });
+  const changes = demuxed(Buffer.isBuffer(raw) ? raw : Buffer.from(String(raw)))
+    .split("\n")
+    .map((line) => /effective priority from (\d+) to (\d+)/.exec(line))
+    .flatMap((m) => (m ? [`${m[1]}->${m[2]}`] : []));
+  return `${lb.name} priority ${changes.join(", ") || "unchanged"}`;
+}
+
 export const STALL_FAULT: Fault = {
   id: "lb-stall",
   name: `pause the VIP holder for ${PAUSE_MS / 1000}s, unpause (the VIP must stay where it moved)`,
@@ -60,6 +70,7 @@ export const STALL_FAULT: Fault = {
     const holder = await waitForSingleHolder(deployment, FAILOVER_TIMEOUT_MS);
     const peer = otherLb(deployment, holder);
     const probe = new HandshakeProbe(deployment.vip);
+    const started = Date.now();
     let tookOver: string;
     let watched: { samples: string[]; movedBack: boolean };
     let clients: HandshakeMeasurement;
@@ -70,8 +81,9 @@ export const STALL_FAULT: Fault = {
       clients = await probe.stop();
     }
     const finalHolders = (await vipHolders(deployment)).map((h) => h.name);
+    const priorities = await priorityChanges(deployment, peer, started).catch((e: Error) => `${peer.name} log unreadable: ${e.message}`);
     const story =
-      `${holder.name} paused ${PAUSE_MS / 1000}s; ${tookOver}; holders after the thaw ${watched.samples.join(" ")}; finally ${finalHolders.join("+") || "none"}; ` +
+      `${holder.name} paused ${PAUSE_MS / 1000}s; ${tookOver} (${priorities}); holders after the thaw ${watched.samples.join(" ")}; finally ${finalHolders.join("+") || "none"}; ` +
       `new AMQP handshakes through the VIP ${clients.attempts - clients.failed}/${clients.attempts} ok, longest outage ${clients.longestOutageSeconds}s`;
     if (!preempt && (watched.movedBack || finalHolders.includes(holder.name))) {
       throw new Error(`preempt is false but the VIP moved back to the thawed ${holder.name} (every client reset a second time): ${story}`);
