@@ -36,7 +36,6 @@ const loadBalancers = new LoadBalancerPair("lb", {
   stack: model.stack,
   network,
   hosts,
-  adminPassword: secrets.adminPassword,
   statsPassword: secrets.statsPassword,
   dependsOn: cluster.ready,
 });

@@ -118,6 +118,8 @@ export interface LoadBalancerPairSpec {
   readonly amqpTimeoutMs: number;
   /** HAProxy health check interval in ms. Default 2000. */
   readonly checkIntervalMs: number;
+  /** HAProxy's limit of concurrent AMQP connections per load balancer. Default 4000. */
+  readonly maxConnections: number;
   readonly instances: readonly LoadBalancerSpec[];
 }
 

@@ -10,47 +10,55 @@ export const STATS_USER = "stats";
 export const STATS_URI = "/stats";
 
 /**
- * The management API health check each backend server is probed with. Not `local-alarms`:
- * an alarm blocks publishers cluster-wide, so taking one node out would only move consumers.
- * Not `node-is-quorum-critical`: its 503 means "do not stop me", not "send no traffic".
+ * The AMQP server check: the AMQP 0-9-1 protocol header ("AMQP" 0 0 9 1) and the class and
+ * method ids of the connection.start frame a node answers it with (10, 10). Node-local and
+ * credential-free: a management API health check (`/api/health/checks/port-listener/5672`)
+ * asks every cluster member and timed out on the healthy nodes while one node was cut off.
  */
-export const HEALTH_CHECK_URI = `/api/health/checks/port-listener/${AMQP_PORT}`;
+export const AMQP_PROTOCOL_HEADER = "414d515000000901";
+export const AMQP_CONNECTION_START = "000a000a";
+/** The management server check: the UI's start page, served by the node itself without a login. */
+export const MANAGEMENT_CHECK_URI = "/";
+/** Global connections beyond the AMQP limit, for the management and stats listeners. */
+export const NON_AMQP_CONNECTIONS = 100;
 
-/** What haproxy.cfg needs that is secret; the component passes Output values, `render` placeholders. */
+/**
+ * What haproxy.cfg needs that is secret; the component passes Output values, `render` placeholders.
+ * Only the stats password: HAProxy holds no RabbitMQ credential.
+ */
 export interface HaproxySecrets {
-  /** Full `Authorization` header value for the health checks (see basicAuthorization). */
-  readonly healthCheckAuthorization: string;
   readonly statsPassword: string;
 }
 
 interface Server {
   readonly name: string;
   readonly address: string;
+  /** Takes clients only while no client-serving node is up. */
+  readonly backup: boolean;
 }
 
-function servers(cluster: ClusterSpec, onlyClientServing: boolean): Server[] {
-  return cluster.nodes
-    .filter((n) => !onlyClientServing || n.servesClients)
-    .map((n) => ({ name: n.hostname, address: n.address }));
-}
+const server = (n: ClusterSpec["nodes"][number]): Server => ({ name: n.hostname, address: n.address, backup: !n.servesClients });
 
-/** haproxy.cfg, the same for both load balancers of the pair. Holds credentials. */
+/** haproxy.cfg, the same for both load balancers of the pair. Holds the stats password. */
 export function renderHaproxyCfg(pair: LoadBalancerPairSpec, cluster: ClusterSpec, stack: string, secrets: HaproxySecrets): string {
-  const amqpServers = servers(cluster, true);
-  if (amqpServers.length === 0) throw new Error("no cluster node has servesClients: HAProxy would have no AMQP backend");
-  if (/["\r\n\\]/.test(secrets.healthCheckAuthorization)) throw new Error("the health check Authorization header cannot contain quotes, backslashes or line breaks");
+  if (!cluster.nodes.some((n) => n.servesClients)) throw new Error("no cluster node has servesClients: HAProxy would have no AMQP backend");
+  const amqpServers = cluster.nodes.map(server);
   return renderTemplate("haproxy.cfg", {
     stack,
     amqpPort: AMQP_PORT,
     managementPort: MANAGEMENT_PORT,
     statsPort: STATS_PORT,
     statsUri: STATS_URI,
+    maxConnections: pair.maxConnections,
+    globalMaxConnections: pair.maxConnections + NON_AMQP_CONNECTIONS,
     amqpTimeout: haproxyDuration(pair.amqpTimeoutMs),
     checkInterval: haproxyDuration(pair.checkIntervalMs),
-    healthCheckUri: HEALTH_CHECK_URI,
-    authorization: secrets.healthCheckAuthorization,
+    amqpProtocolHeader: AMQP_PROTOCOL_HEADER,
+    amqpConnectionStart: AMQP_CONNECTION_START,
+    managementCheckUri: MANAGEMENT_CHECK_URI,
     statsCredentials: haproxyLiteral(`${STATS_USER}:${secrets.statsPassword}`),
     amqpServers,
-    managementServers: servers(cluster, false),
+    hasBackups: amqpServers.some((s) => s.backup),
+    managementServers: cluster.nodes.map(server),
   });
 }

@@ -1,9 +1,18 @@
 import type { LoadBalancerPairSpec, LoadBalancerSpec } from "../model/types";
 import { seconds } from "./format";
+import { STATS_PORT } from "./haproxyCfg";
 import { renderTemplate } from "./template";
 
 /** The load-balancer image's track script (templates/loadbalancer): a TCP check of HAProxy's 127.0.0.1:5672. */
 export const CHECK_SCRIPT_PATH = "/etc/keepalived/check_haproxy.sh";
+/** The image's script that exits 0 when no peer's HAProxy answers HTTP (a stalled or dead peer). */
+export const PEER_SILENT_SCRIPT_PATH = "/etc/keepalived/peer_silent.sh";
+/**
+ * Priority an instance adds while its peer is silent (without preemption only): the largest
+ * keepalived allows, so the effective priority reaches its ceiling of 254 (keepalived.conf(5):
+ * "the effective priority will be limited to the range [1,254]").
+ */
+export const PEER_SILENT_WEIGHT = 253;
 /** Unprivileged user the image creates to run the track script. */
 export const SCRIPT_USER = "keepalived_script";
 /** Interface of the container's only network (the default bridge is disconnected). */
@@ -20,6 +29,11 @@ function advertInterval(pair: LoadBalancerPairSpec): string {
 export function renderKeepalivedConf(pair: LoadBalancerPairSpec, instance: LoadBalancerSpec): string {
   const peers = pair.instances.filter((i) => i.name !== instance.name).map((i) => i.address);
   if (peers.length === 0) throw new Error(`load balancer ${instance.name} has no VRRP peer (allowed: a pair of instances)`);
+  if (!pair.preempt && instance.priority >= 254) {
+    throw new Error(
+      `load balancer ${instance.name} priority ${instance.priority} with preempt false: a stalled holder at 254 would tie with the instance that replaced it (allowed: 1-253)`,
+    );
+  }
   return renderTemplate("keepalived.conf", {
     name: instance.name,
     stateFromStack: instance.state,
@@ -36,6 +50,9 @@ export function renderKeepalivedConf(pair: LoadBalancerPairSpec, instance: LoadB
     virtualIp: pair.virtualIp,
     interface: VIP_INTERFACE,
     checkScript: CHECK_SCRIPT_PATH,
+    peerSilentScript: PEER_SILENT_SCRIPT_PATH,
+    peerSilentWeight: PEER_SILENT_WEIGHT,
+    statsPort: STATS_PORT,
     scriptUser: SCRIPT_USER,
   });
 }

@@ -16,7 +16,6 @@ export interface RenderedFile {
 const PLACEHOLDER_SECRETS = {
   erlangCookie: SECRET_PLACEHOLDER,
   adminPassword: SECRET_PLACEHOLDER,
-  healthCheckAuthorization: SECRET_PLACEHOLDER,
   statsPassword: SECRET_PLACEHOLDER,
 } as const;
 

@@ -6,7 +6,6 @@
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClusterSpec, LoadBalancerPairSpec } from "../../model/types";
-import { basicAuthorization } from "../../render/format";
 import type { HaproxySecrets } from "../../render/haproxyCfg";
 import type { DockerHosts } from "../dockerHosts";
 import { dockerLabels } from "../labels";
@@ -21,7 +20,6 @@ export interface LoadBalancerPairArgs {
   readonly stack: string;
   readonly network: ClusterNetwork;
   readonly hosts: DockerHosts;
-  readonly adminPassword: pulumi.Output<string>;
   readonly statsPassword: pulumi.Output<string>;
   /** What must be healthy first (the cluster's node containers). */
   readonly dependsOn: pulumi.Input<pulumi.Resource>[];
@@ -40,12 +38,8 @@ export class LoadBalancerPair extends pulumi.ComponentResource {
   constructor(name: string, args: LoadBalancerPairArgs, opts?: pulumi.ComponentResourceOptions) {
     super("rabbitmq-ha:loadbalancer:LoadBalancerPair", name, {}, opts);
     const { pair, cluster, stack, hosts } = args;
-    const secrets: pulumi.Output<HaproxySecrets> = pulumi.secret(
-      pulumi.all([args.adminPassword, args.statsPassword]).apply(([adminPassword, statsPassword]) => ({
-        healthCheckAuthorization: basicAuthorization(cluster.adminUser, adminPassword),
-        statsPassword,
-      })),
-    );
+    // HAProxy holds no RabbitMQ credential: its checks are node-local and unauthenticated.
+    const secrets: pulumi.Output<HaproxySecrets> = pulumi.secret(args.statsPassword.apply((statsPassword) => ({ statsPassword })));
 
     const digest = contextDigest();
     const images = new PerHost("load-balancer image", pair.instances.map((i) => i.host), (host) =>

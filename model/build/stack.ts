@@ -67,6 +67,7 @@ export function buildLoadBalancers(
     preempt: input.preempt,
     amqpTimeoutMs: durationMs(input.amqpTimeout),
     checkIntervalMs: durationMs(input.checkInterval),
+    maxConnections: input.maxConnections,
     instances: input.instances.map((instance) => ({
       name: instance.name,
       address: instance.address,

@@ -1,7 +1,8 @@
 /**
  * The Keepalived pair: exactly two instances, exactly one MASTER whose priority is strictly the
- * highest, an advert interval the VRRP version can express, and no two listeners published on
- * the same host port.
+ * highest, an advert interval the VRRP version can express, no two listeners published on
+ * the same host port, and, without preemption, priorities below 254 (an instance whose peer has
+ * gone silent climbs to 254: a stalled holder already at 254 would tie with it; render/keepalivedConf.ts).
  */
 import type { LoadBalancerPairSpec } from "../types";
 import { error, inStack, type Finding, type RuleContext } from "./finding";
@@ -26,6 +27,13 @@ export function checkLoadBalancers(pair: LoadBalancerPairSpec, context: RuleCont
       );
     }
   });
+  if (!pair.preempt) {
+    instances.forEach((lb, i) => {
+      if (lb.priority >= 254) {
+        findings.push(error(at("instances", i, "priority"), `${lb.priority} with preempt false (at most 253: an instance whose peer is silent climbs to 254, and a stalled holder at 254 would tie with it)`));
+      }
+    });
+  }
   findings.push(...advertProblems(pair).map((message) => error(at("advertInterval"), message)));
   findings.push(...publishedPortClashes(pair, context));
   return findings;

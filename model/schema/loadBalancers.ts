@@ -3,6 +3,9 @@ import { z } from "zod";
 import { VRRP_STATES } from "../types";
 import { duration, hostname, ipv4, port } from "./fields";
 
+/** Upper bound of maxConnections: 2 x (9000 + 100 non-AMQP) file descriptors stay below 20000. */
+export const MAX_CONNECTIONS_LIMIT = 9000;
+
 export const publishSchema = z
   .strictObject({
     bindAddress: ipv4().default("0.0.0.0").meta({ description: "Host address the ports are published on. Default: 0.0.0.0. Replaces the load balancer." }),
@@ -43,6 +46,9 @@ export const loadBalancersSchema = z
     }),
     amqpTimeout: duration().default("3h").meta({ description: "HAProxy client/server timeout for AMQP sessions. Default: 3h. Replaces both load balancers." }),
     checkInterval: duration().default("2s").meta({ description: "HAProxy health check interval. Default: 2s. Replaces both load balancers." }),
+    maxConnections: z.number().int().min(1).max(MAX_CONNECTIONS_LIMIT).default(4000).meta({
+      description: `Concurrent AMQP connections each HAProxy accepts (its \`maxconn\`); more wait in the listen queue. 1-${MAX_CONNECTIONS_LIMIT}: HAProxy runs unprivileged and needs about two file descriptors per connection within the container's open-file limit (20000 on some engines). Default: 4000. Replaces both load balancers.`,
+    }),
     instances: z.array(loadBalancerSchema).meta({ description: "Exactly two load balancers, one MASTER and one BACKUP. Required. Adding or removing one replaces the pair." }),
   })
   .meta({ description: "The load-balancer pair and its virtual IP. Required." });

@@ -33,7 +33,8 @@ describe("load balancers", () => {
     const published = await run("dev", {
       "rabbitmq-ha:loadBalancers": { ...lbs, instances: [{ ...instances[0], publish: { bindAddress: "127.0.0.1", amqp: 5672, stats: 8404 } }, instances[1]] },
     });
-    const [lb1, lb2] = containers(published.resources, "loadbalancer");
+    // By name: registration order follows when each container's inputs resolve.
+    const [lb1, lb2] = ["lb-lb1-container", "lb-lb2-container"].map((name) => named(published.resources, name));
     expect(lb1!.inputs["ports"]).toEqual([
       { internal: 5672, external: 5672, ip: "127.0.0.1", protocol: "tcp" },
       { internal: 8404, external: 8404, ip: "127.0.0.1", protocol: "tcp" },

@@ -85,6 +85,7 @@ describe("loadStack", () => {
       preempt: false,
       amqpTimeoutMs: 3 * 3_600_000,
       checkIntervalMs: 2000,
+      maxConnections: 4000,
       instances: 2,
     });
     expect(model.loadBalancers.instances[1]).toEqual({ name: "lb2", address: "10.10.0.22", state: "BACKUP", priority: 100, host: "local", publish: undefined });
@@ -111,6 +112,16 @@ describe("loadStack", () => {
     ]);
   });
 
+  it.each([
+    ["0", ["Pulumi.t.yaml:16:21  config.rabbitmq-ha:loadBalancers.maxConnections  number 0 is too small (at least 1)"]],
+    ["9001", ["Pulumi.t.yaml:16:21  config.rabbitmq-ha:loadBalancers.maxConnections  number 9001 is too big (at most 9000)"]],
+    ["2.5", ["Pulumi.t.yaml:16:21  config.rabbitmq-ha:loadBalancers.maxConnections  expected an integer, got number 2.5"]],
+    ["9000", []],
+  ])("loadBalancers.maxConnections %s", (value, expected) => {
+    const stack = STACK.replace("    virtualIp: 10.10.0.100\n", `    virtualIp: 10.10.0.100\n    maxConnections: ${value}\n`);
+    expect(errorsOf(project({ "Pulumi.t.yaml": stack }))).toEqual(expected);
+  });
+
   it("reports schema problems of the stack file and every topology file together", () => {
     const stack = STACK.replace("    version: \"4.1\"\n", "    version: 4.1\n    maxMessageSize: 1GiB\n").replace("virtualIp:", "virtualIP:");
     const a = FILE_A.replace("    type: topic\n", "    type: topics\n    durabel: true\n");
@@ -118,7 +129,7 @@ describe("loadStack", () => {
       'Pulumi.t.yaml:6:14  config.rabbitmq-ha:cluster.version  number 4.1 is not allowed (allowed: "3.10", "3.11", "3.12", "3.13", "4.0", "4.1", "4.2", "4.3"; quote it: "4.1")',
       'Pulumi.t.yaml:7:21  config.rabbitmq-ha:cluster.maxMessageSize  "1GiB" is above RabbitMQ\'s limit (at most 512MiB)',
       'Pulumi.t.yaml:15:3  config.rabbitmq-ha:loadBalancers.virtualIp  missing (required: an IPv4 address such as 172.28.8.10)',
-      'Pulumi.t.yaml:16:5  config.rabbitmq-ha:loadBalancers.virtualIP  unknown key "virtualIP" (did you mean "virtualIp"? allowed: haproxyImage, virtualIp, virtualRouterId, advertInterval, vrrpVersion, preempt, amqpTimeout, checkInterval, instances)',
+      'Pulumi.t.yaml:16:5  config.rabbitmq-ha:loadBalancers.virtualIP  unknown key "virtualIP" (did you mean "virtualIp"? allowed: haproxyImage, virtualIp, virtualRouterId, advertInterval, vrrpVersion, preempt, amqpTimeout, checkInterval, maxConnections, instances)',
       'config/a.yaml:7:11  exchanges[0].type  "topics" is not allowed (allowed: "direct", "topic", "fanout", "headers")',
       'config/a.yaml:8:5  exchanges[0].durabel  unknown key "durabel" (did you mean "durable"? allowed: name, vhost, type, durable, autoDelete, internal, alternateExchange, description)',
     ]);

@@ -33,6 +33,7 @@ export const seedPair: LoadBalancerPairSpec = {
   preempt: false,
   amqpTimeoutMs: 3 * 3_600_000,
   checkIntervalMs: 2000,
+  maxConnections: 4000,
   instances: [
     { name: "lb1", address: "172.28.8.21", state: "MASTER", priority: 150, host: "local", publish: undefined },
     { name: "lb2", address: "172.28.8.22", state: "BACKUP", priority: 100, host: "local", publish: undefined },
@@ -53,4 +54,4 @@ export const modernCluster: ClusterSpec = {
   defaultQueueType: "quorum",
 };
 
-export const placeholderHaproxySecrets = { healthCheckAuthorization: "[secret]", statsPassword: "[secret]" };
+export const placeholderHaproxySecrets = { statsPassword: "[secret]" };

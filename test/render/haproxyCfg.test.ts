@@ -4,13 +4,15 @@ import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { basicAuthorization } from "../../render/format";
-import { HEALTH_CHECK_URI, renderHaproxyCfg } from "../../render/haproxyCfg";
-import { placeholderHaproxySecrets, seedCluster, seedPair } from "./fixtures";
+import type { LoadBalancerPairSpec } from "../../model/types";
+import { renderHaproxyCfg } from "../../render/haproxyCfg";
+import { modernCluster, placeholderHaproxySecrets, seedCluster, seedPair } from "./fixtures";
 import { HAPROXY, haproxyRejects, inTempDirAsync, missing } from "./realBinaries";
 
-const secrets = { healthCheckAuthorization: basicAuthorization("admin", "pw"), statsPassword: "stats-pw" };
-const render = (overrides: Partial<typeof seedCluster> = {}, s = secrets) => renderHaproxyCfg(seedPair, { ...seedCluster, ...overrides }, "dev", s);
+const secrets = { statsPassword: "stats-pw" };
+const render = (overrides: Partial<typeof seedCluster> = {}, s = secrets, pair: Partial<LoadBalancerPairSpec> = {}) =>
+  renderHaproxyCfg({ ...seedPair, ...pair }, { ...seedCluster, ...overrides }, "dev", s);
+const serverLines = (text: string, name: string): string[] => section(text, name).filter((l) => l.startsWith("server "));
 
 /** The lines of one `listen` section, indentation dropped. */
 function section(text: string, name: string): string[] {
@@ -24,16 +26,52 @@ describe("renderHaproxyCfg", () => {
     expect(render({}, placeholderHaproxySecrets)).toMatchSnapshot();
   });
 
-  it("sends AMQP only to nodes that serve clients, least connections first", () => {
-    const amqp = section(render(), "amqp");
-    expect(amqp.filter((l) => l.startsWith("server "))).toEqual(["server rabbit-ram1 172.28.8.40:5672", "server rabbit-ram2 172.28.8.45:5672"]);
+  it.each([
+    [
+      "the seed (RAM nodes serve clients, the disc node is their backup)",
+      seedCluster,
+      ["server rabbit-disc1 172.28.8.150:5672 backup", "server rabbit-ram1 172.28.8.40:5672", "server rabbit-ram2 172.28.8.45:5672"],
+    ],
+    ["three disc nodes that all serve clients", modernCluster, ["server rabbit-1 172.28.9.11:5672", "server rabbit-2 172.28.9.12:5672", "server rabbit-3 172.28.9.13:5672"]],
+  ])("AMQP servers of %s", (_, cluster, expected) => {
+    const amqp = section(renderHaproxyCfg(seedPair, cluster, "dev", secrets), "amqp");
+    expect(amqp.filter((l) => l.startsWith("server "))).toEqual(expected);
     expect(amqp).toContain("balance leastconn");
+    expect(amqp.includes("option allbackups")).toBe(expected.some((l) => l.endsWith(" backup")));
   });
 
-  it("checks AMQP servers through the management API and cuts sessions to a node marked down", () => {
-    const text = render();
-    expect(text).toContain(`http-check send meth GET uri ${HEALTH_CHECK_URI} ver HTTP/1.1 hdr Host localhost hdr Authorization "Basic YWRtaW46cHc="`);
-    expect(section(text, "amqp")).toContain("default-server check port 15672 inter 2s fall 3 rise 2 on-marked-down shutdown-sessions");
+  it("checks each AMQP server on its own AMQP listener: protocol header in, connection.start out, no credential", () => {
+    const amqp = section(render(), "amqp");
+    expect(amqp).toEqual(
+      expect.arrayContaining([
+        "option tcp-check",
+        "tcp-check connect",
+        "tcp-check send-binary 414d515000000901",
+        "tcp-check expect binary 000a000a",
+        "default-server check inter 2s fall 3 rise 2 on-marked-down shutdown-sessions",
+      ]),
+    );
+    expect(render()).not.toMatch(/Authorization|\/api\/health|httpchk.*5672|check port/);
+  });
+
+  it("checks each management server on its own unauthenticated start page", () => {
+    expect(section(render(), "management")).toEqual(
+      expect.arrayContaining(["option httpchk", "http-check send meth GET uri / ver HTTP/1.1 hdr Host localhost", "http-check expect status 200"]),
+    );
+  });
+
+  it("a check fails after one interval, so a silent node cannot hold its peers' checks up", () => {
+    expect(render({}, secrets, { checkIntervalMs: 1000 }).split("\n").map((l) => l.trim())).toContain("timeout check 1s");
+  });
+
+  it.each([
+    [4000, "maxconn 4100"],
+    [1, "maxconn 101"],
+    [9000, "maxconn 9100"],
+  ])("maxConnections %d limits the AMQP listener to it and the process to %s", (maxConnections, global) => {
+    const text = render({}, secrets, { maxConnections });
+    expect(text.split("\n")).toContain(`    ${global}`);
+    expect(section(text, "amqp")).toContain(`maxconn ${maxConnections}`);
   });
 
   it("gives AMQP equal, long client and server timeouts", () => {
@@ -55,11 +93,6 @@ describe("renderHaproxyCfg", () => {
     expect(() => render({ nodes })).toThrow("no cluster node has servesClients: HAProxy would have no AMQP backend");
   });
 
-  it("refuses an Authorization value that would break out of its quotes", () => {
-    expect(() => render({}, { ...secrets, healthCheckAuthorization: 'Basic x" hdr X "y' })).toThrow(
-      "the health check Authorization header cannot contain quotes, backslashes or line breaks",
-    );
-  });
 });
 
 describe.skipIf(missing(HAPROXY))("haproxy accepts the rendered file", () => {
@@ -67,6 +100,8 @@ describe.skipIf(missing(HAPROXY))("haproxy accepts the rendered file", () => {
     ["the seed's pair", render()],
     ["placeholder secrets", render({}, placeholderHaproxySecrets)],
     ["a stats password with quotes, $ and #", render({}, { ...secrets, statsPassword: `it's $HOME #1 "x"` })],
+    ["three disc nodes, no backup", renderHaproxyCfg(seedPair, modernCluster, "dev", secrets)],
+    ["the largest maxConnections", render({}, secrets, { maxConnections: 9000 })],
   ])("%s", (_, text) => {
     expect(haproxyRejects(text)).toBeUndefined();
   });

@@ -37,6 +37,40 @@ describe("renderKeepalivedConf", () => {
     expect(d).not.toContain("nopreempt");
   });
 
+  it.each([
+    ["lb1", lb1!, "172.28.8.22"],
+    ["lb2", lb2!, "172.28.8.21"],
+  ])("without preemption %s climbs to 254 while its peer %s is silent, so a thawed stale holder yields", (_, instance, peer) => {
+    const text = renderKeepalivedConf(seedPair, instance);
+    const script = text.slice(text.indexOf("vrrp_script peer_silent {"), text.indexOf("}", text.indexOf("vrrp_script peer_silent {")) + 1);
+    expect(directives(script)).toEqual([
+      "vrrp_script peer_silent {",
+      `script "/etc/keepalived/peer_silent.sh 8404 ${peer}"`,
+      "interval 1",
+      "timeout 2",
+      "rise 1",
+      "fall 2",
+      "weight 253",
+      "init_fail",
+    ]);
+    expect(text).toMatch(/track_script \{\n\s+haproxy_amqp\n\s+peer_silent\n\s+\}/);
+    expect(instance.priority + 253).toBeGreaterThanOrEqual(254);
+  });
+
+  it("with preemption tracks no peer (the higher priority takes the VIP back anyway)", () => {
+    expect(renderKeepalivedConf(pair({ preempt: true }), lb1!)).not.toContain("peer_silent");
+  });
+
+  it.each([
+    [false, 254, "load balancer lb1 priority 254 with preempt false: a stalled holder at 254 would tie with the instance that replaced it (allowed: 1-253)"],
+    [false, 253, undefined],
+    [true, 254, undefined],
+  ])("preempt %s, priority %d -> %s", (preempt, priority, error) => {
+    const render = () => renderKeepalivedConf(pair({ preempt }), { ...lb1!, priority });
+    if (error) expect(render).toThrow(error);
+    else expect(render).not.toThrow();
+  });
+
   it("talks unicast to its peer from its own address and holds the VIP on eth0", () => {
     const text = renderKeepalivedConf(seedPair, lb2!);
     expect(directives(text)).toEqual(expect.arrayContaining(["unicast_src_ip 172.28.8.22", "172.28.8.21", "172.28.8.220/32 dev eth0", "interface eth0"]));
@@ -74,6 +108,7 @@ describe.skipIf(keepalivedUnavailable())("keepalived accepts the rendered file",
     ["MASTER, no preemption", seedPair, lb1!],
     ["BACKUP, no preemption", seedPair, lb2!],
     ["MASTER, preemption", pair({ preempt: true }), lb1!],
+    ["BACKUP, preemption", pair({ preempt: true }), lb2!],
     ["VRRPv2, 2 s adverts", pair({ vrrpVersion: 2, advertIntervalMs: 2000 }), lb2!],
     ["VRRPv3, 200 ms adverts", pair({ advertIntervalMs: 200 }), lb1!],
   ])("%s", (_, p, instance) => {

@@ -50,7 +50,10 @@ export function haproxyRejects(config: string): string | undefined {
 }
 
 const PROJECT_DIR = path.resolve(__dirname, "..", "..");
-const CHECK_SCRIPT = path.join(PROJECT_DIR, "templates", "loadbalancer", "check_haproxy.sh");
+const IMAGE_DIR = path.join(PROJECT_DIR, "templates", "loadbalancer");
+const CHECK_SCRIPT = path.join(IMAGE_DIR, "check_haproxy.sh");
+/** The track scripts the image places in /etc/keepalived (templates/loadbalancer/Dockerfile). */
+const TRACK_SCRIPTS = ["check_haproxy.sh", "peer_silent.sh"];
 /** A uid/gid for the script user that the host does not use. */
 const SCRIPT_UID = 64_990;
 
@@ -82,8 +85,10 @@ export function keepalivedRejects(config: string): string | undefined {
     fs.chmodSync(dir, 0o755);
     const etc = path.join(dir, "keepalived");
     fs.mkdirSync(etc, { mode: 0o755 });
-    fs.copyFileSync(CHECK_SCRIPT, path.join(etc, "check_haproxy.sh"));
-    fs.chmodSync(path.join(etc, "check_haproxy.sh"), 0o755);
+    for (const script of TRACK_SCRIPTS) {
+      fs.copyFileSync(path.join(IMAGE_DIR, script), path.join(etc, script));
+      fs.chmodSync(path.join(etc, script), 0o755);
+    }
     const user = `${SCRIPT_USER}:x:${SCRIPT_UID}:${SCRIPT_UID}::/nonexistent:/usr/sbin/nologin\n`;
     fs.writeFileSync(path.join(dir, "passwd"), `${fs.readFileSync("/etc/passwd", "utf8")}${user}`);
     fs.writeFileSync(path.join(dir, "group"), `${fs.readFileSync("/etc/group", "utf8")}${SCRIPT_USER}:x:${SCRIPT_UID}:\n`);

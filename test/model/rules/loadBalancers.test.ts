@@ -10,6 +10,8 @@ describe("load balancer rules", () => {
     ["the default pair", () => undefined],
     ["sub-second adverts with VRRPv3", (s) => (s.loadBalancers.advertInterval = "200ms")],
     ["whole-second adverts with VRRPv2", (s) => Object.assign(s.loadBalancers, { vrrpVersion: 2, advertInterval: "2s" })],
+    ["priority 254 with preemption", (s) => Object.assign(s.loadBalancers, { preempt: true }) && (s.loadBalancers.instances[0].priority = 254)],
+    ["priority 253 without preemption", (s) => (s.loadBalancers.instances[0].priority = 253)],
     ["published ports on different host ports", (s) => s.loadBalancers.instances.forEach((lb: Raw, i: number) => (lb.publish = { amqp: 5672 + i }))],
   ])("accepts %s", (_, change) => {
     expect(check(change)).toEqual([]);
@@ -28,6 +30,11 @@ describe("load balancer rules", () => {
       "sub-second adverts with VRRPv2",
       (s) => Object.assign(s.loadBalancers, { vrrpVersion: 2, advertInterval: "500ms" }),
       [`${AT}advertInterval: 500ms with vrrpVersion 2 (VRRPv2 adverts are whole seconds from 1s to 255s; use vrrpVersion 3 for sub-second adverts)`],
+    ],
+    [
+      "priority 254 without preemption",
+      (s) => (s.loadBalancers.instances[0].priority = 254),
+      [`${AT}instances[0].priority: 254 with preempt false (at most 253: an instance whose peer is silent climbs to 254, and a stalled holder at 254 would tie with it)`],
     ],
     ["an advert VRRPv3 cannot express", (s) => (s.loadBalancers.advertInterval = "1h"), [`${AT}advertInterval: 3600000ms with vrrpVersion 3 (VRRPv3 adverts are multiples of 10ms from 10ms to 40.95s)`]],
     [

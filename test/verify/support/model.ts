@@ -38,7 +38,7 @@ export function testModel(options: { nodes?: Model["cluster"]["nodes"]; topology
     },
     loadBalancers: {
       haproxyImage: "haproxy:2.8", virtualIp: "10.99.0.100", virtualRouterId: 51, advertIntervalMs: 1000, vrrpVersion: 3,
-      preempt: false, amqpTimeoutMs: 3 * 3_600_000, checkIntervalMs: 2000,
+      preempt: false, amqpTimeoutMs: 3 * 3_600_000, checkIntervalMs: 2000, maxConnections: 4000,
       instances: [
         { name: "lb1", address: "10.99.0.21", state: "MASTER", priority: 150, host: "local", publish: undefined },
         { name: "lb2", address: "10.99.0.22", state: "BACKUP", priority: 100, host: "local", publish: undefined },
