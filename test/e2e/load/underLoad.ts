@@ -13,7 +13,7 @@ import { account, drainQueue } from "./drain";
 import { type CheckResult, expect, runCheck } from "../checks/types";
 import type { ScenarioResult } from "../report";
 import { elapsedSince, sleep } from "../log";
-import { FailoverProbe } from "../faults/failoverProbe";
+import { HandshakeProbe } from "../faults/handshakeProbe";
 import { healProblems, waitHealed } from "../faults/heal";
 import { NodesDownMonitor } from "./nodesDown";
 
@@ -52,7 +52,7 @@ export async function underLoad(deployment: Deployment, id: string, name: string
     return { route, prefix, publisher };
   });
   const baseline = await healProblems(deployment).catch(() => []);
-  const probe = new FailoverProbe(deployment.vip, 5672, true);
+  const probe = new HandshakeProbe(deployment.vip);
   const nodesDown = new NodesDownMonitor(deployment);
   await sleep(WARM_UP_MS);
   const actionStarted = Date.now();
