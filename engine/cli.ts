@@ -5,21 +5,22 @@
  *   preview   what `up` would do, per resource and why
  *   up        preview, then apply it (refused when the preview has errors)
  *   destroy   delete everything the stack's state holds
+ *   outputs   the stack outputs as JSON (secret ones as "[secret]" unless --show-secrets)
  *
  * State: .offline-state/<stack>.json (mode 0600, secrets sealed). Exit 0 done, 1 failed, 2 usage.
  */
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { testLabelsFor } from "./providers/docker/client";
-import { destroy, PlanError, preview, up } from "./commands";
+import { destroy, PlanError, preview, storeFor, up } from "./commands";
 
 const PROJECT_DIR = path.resolve(__dirname, "..");
-const USAGE = "usage: npm run offline -- preview|up|destroy --stack <name> [--state-dir <dir>]";
+const USAGE = "usage: npm run offline -- preview|up|destroy|outputs --stack <name> [--state-dir <dir>] [--show-secrets]";
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { stack: { type: "string" }, "state-dir": { type: "string" }, help: { type: "boolean" } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { stack: { type: "string" }, "state-dir": { type: "string" }, "show-secrets": { type: "boolean" }, help: { type: "boolean" } } });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
@@ -31,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = positionals[0];
   const stack = values.stack?.replace(/^Pulumi\.(.+)\.yaml$/, "$1");
-  if (!stack || positionals.length !== 1 || !["preview", "up", "destroy"].includes(command ?? "")) {
+  if (!stack || positionals.length !== 1 || !["preview", "up", "destroy", "outputs"].includes(command ?? "")) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -43,6 +44,12 @@ async function main(argv: string[]): Promise<number> {
     testLabels: testLabelsFor(stack),
     log: (line: string) => process.stdout.write(`${line}\n`),
   };
+  if (command === "outputs") {
+    const state = storeFor(options).load(stack);
+    const shown = Object.fromEntries(Object.entries(state.outputs).map(([k, v]) => [k, state.secretOutputs.includes(k) && !values["show-secrets"] ? "[secret]" : v]));
+    process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+    return 0;
+  }
   if (command === "preview") return (await preview(options)).errors.length > 0 ? 1 : 0;
   if (command === "up") {
     await up(options);

@@ -3,7 +3,9 @@
  * decrypts the secret outputs, so a passphrase backend needs PULUMI_CONFIG_PASSPHRASE). Without
  * a working CLI the probe says why and falls back to flags and environment variables.
  */
+import { existsSync } from "node:fs";
 import type { OutputMap } from "@pulumi/pulumi/automation";
+import { join } from "node:path";
 import type { StackOutputs, StackSource } from "./resolve";
 
 export async function readStackOutputs(projectDir: string, stackName: string): Promise<StackSource> {
@@ -14,8 +16,19 @@ export async function readStackOutputs(projectDir: string, stackName: string): P
     const stack = await LocalWorkspace.selectStack({ stackName, workDir: projectDir }, { pulumiCommand });
     return { name: stackName, outputs: toStackOutputs(await stack.outputs()), unavailable: undefined };
   } catch (error) {
+    // Deployed offline (npm run offline -- up): the offline engine's state has the outputs.
+    const offline = await offlineOutputs(projectDir, stackName);
+    if (offline) return { name: stackName, outputs: toStackOutputs(offline), unavailable: undefined };
     return { name: stackName, outputs: undefined, unavailable: cliReason(error) };
   }
+}
+
+async function offlineOutputs(projectDir: string, stackName: string): Promise<OutputMap | undefined> {
+  const { StateStore } = await import("../../engine/state/store");
+  const store = new StateStore(join(projectDir, ".offline-state"));
+  if (!existsSync(store.fileOf(stackName))) return undefined;
+  const state = store.load(stackName);
+  return Object.fromEntries(Object.entries(state.outputs).map(([key, value]) => [key, { value, secret: state.secretOutputs.includes(key) }]));
 }
 
 /** The CLI's own "error: ..." line when there is one (its messages carry stdout, stderr and exit code). */
