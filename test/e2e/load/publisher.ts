@@ -106,9 +106,13 @@ export class ConfirmedPublisher {
   private async reconnect(): Promise<void> {
     try {
       const connection = await connect(this.target, undefined, `${PUBLISHER_CONNECTION_PREFIX}${this.idPrefix}`);
-      const channel = await connection.createConfirmChannel();
-      const lose = () => this.lose(channel);
+      // At once: a reset while the channel opens (a thawed load balancer) must not crash the suite.
       connection.on("error", () => undefined);
+      const channel = await connection.createConfirmChannel().catch(async (error: unknown) => {
+        await connection.close().catch(() => undefined);
+        throw error;
+      });
+      const lose = () => this.lose(channel);
       connection.on("close", lose);
       channel.on("error", () => undefined);
       channel.on("close", lose);
