@@ -22,6 +22,18 @@ export interface UpdatesOutcome {
   readonly updates: UpdateScenarioResult[];
 }
 
+/**
+ * A delivery check that failed only because confirmed messages were lost, on a change whose loss
+ * is known (changes.ts knownLoss), becomes a skip carrying the reason and the figures: counted
+ * and listed apart, never a pass. Any other failure (unconfirmed, no traffic) stays a failure.
+ */
+export function asKnownLoss(check: CheckResult, knownLoss: string | undefined): CheckResult {
+  if (knownLoss === undefined || check.status !== "fail" || !LOSS.test(check.detail)) return check;
+  return { ...check, status: "skip", detail: `${knownLoss}: ${check.detail}` };
+}
+
+const LOSS = /^\d+ of \d+ confirmed messages lost/;
+
 /** The stack file's config values, objects parsed (the form the runner's overrides take). */
 function baseConfig(projectDir: string, stack: string): StackConfig {
   const { config } = readStackConfig(projectDir, stack);
@@ -58,7 +70,8 @@ export async function runUpdates(projectDir: string, deployment: Deployment): Pr
       const { applied } = await up({ ...options, log: progress });
       return summaryLine(applied.counts);
     });
-    checks.push(outcome.action, outcome.healed, ...(await deliveryChecks(`update ${change.id}`, outcome)));
+    const delivery = await deliveryChecks(`update ${change.id}`, outcome);
+    checks.push(outcome.action, outcome.healed, ...delivery.map((check) => asKnownLoss(check, change.knownLoss)));
     const counts = plan?.counts ?? { create: 0, update: 0, replace: 0, delete: 0 };
     for (const s of outcome.streams) {
       updates.push({
