@@ -7,6 +7,7 @@ import type { Deployment, NodeHandle } from "../deployment";
 import { Fault } from "./fault";
 import { restartAndWaitHealthy, startAndWaitHealthy, stopContainer } from "./actions";
 import { sleep } from "../log";
+import { waitFor } from "../containers";
 import { management } from "../../../engine/providers/rabbitmq/http";
 import { PUBLISHER_CONNECTION_PREFIX } from "../load/publisher";
 
@@ -64,17 +65,34 @@ export const clientNode = (deployment: Deployment): NodeHandle => {
 };
 
 /** The client-serving node the suite's publishers are connected to (so stopping it must move them). */
-async function publishersNode(deployment: Deployment): Promise<NodeHandle> {
-  const connections = (await management(deployment.management, "GET", "/api/connections?columns=node,client_properties")).body as {
-    node: string;
-    client_properties?: { connection_name?: string };
-  }[];
-  const onNode = (node: NodeHandle) => connections.filter((c) => c.node === node.erlangNode && c.client_properties?.connection_name?.startsWith(PUBLISHER_CONNECTION_PREFIX)).length;
-  const serving = deployment.nodes.filter((node) => deployment.model.cluster.nodes.find((n) => n.hostname === node.hostname)?.servesClients !== false);
-  const busiest = [...serving].sort((a, b) => onNode(b) - onNode(a))[0];
-  if (!busiest || onNode(busiest) === 0) throw new Error(`no publisher connection on any client-serving node (${connections.length} connections)`);
-  return busiest;
+interface ApiConnection {
+  readonly node: string;
+  readonly client_properties?: { connection_name?: string };
 }
+
+/**
+ * The client-serving node the suite's publishers are connected to (so stopping it must move
+ * them). The management API lists a new connection only once its node has emitted statistics
+ * (every 5 s by default), so it is polled for up to PUBLISHERS_LISTED_MS.
+ */
+async function publishersNode(deployment: Deployment): Promise<NodeHandle> {
+  const serving = deployment.nodes.filter((node) => deployment.model.cluster.nodes.find((n) => n.hostname === node.hostname)?.servesClients !== false);
+  let seen = 0;
+  const busiest = async (): Promise<NodeHandle | undefined> => {
+    const connections = (await management(deployment.management, "GET", "/api/connections?columns=node,client_properties")).body as ApiConnection[];
+    seen = connections.length;
+    const onNode = (node: NodeHandle) => connections.filter((c) => c.node === node.erlangNode && c.client_properties?.connection_name?.startsWith(PUBLISHER_CONNECTION_PREFIX)).length;
+    const top = [...serving].sort((a, b) => onNode(b) - onNode(a))[0];
+    return top && onNode(top) > 0 ? top : undefined;
+  };
+  try {
+    return await waitFor("a publisher connection on a client-serving node", PUBLISHERS_LISTED_MS, busiest, 500);
+  } catch {
+    throw new Error(`no publisher connection on any client-serving node after ${PUBLISHERS_LISTED_MS / 1000}s (${seen} connections listed)`);
+  }
+}
+
+const PUBLISHERS_LISTED_MS = 15_000;
 
 export const NODE_FAULTS: readonly Fault[] = [
   nodeFault("client-node-stop", "stop the client-serving node the publishers are on", publishersNode, true),
