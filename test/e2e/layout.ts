@@ -28,6 +28,10 @@ export interface LayoutOptions {
   readonly faults: boolean;
   /** Run the program again with changed config (test/e2e/updates). */
   readonly updates: boolean;
+  /** Only these update scenarios (ids in changes.ts), each applied on top of the last; all when absent. */
+  readonly onlyUpdates?: readonly string[];
+  /** Only these fault scenarios (ids); all when absent. */
+  readonly onlyFaults?: readonly string[];
   /** Leave the deployment running afterwards (for debugging). */
   readonly keep: boolean;
 }
@@ -77,12 +81,16 @@ export async function runLayout(options: LayoutOptions): Promise<LayoutResult> {
       checks.push(...(await verifyChecks(deployment)));
       checks.push(...(await verifyCliChecks(projectDir, deployment)));
       for (const fault of options.faults ? FAULTS : []) {
+        if (options.onlyFaults && !options.onlyFaults.includes(fault.id)) {
+          checks.push({ name: `fault ${fault.id}`, status: "skip", detail: "not selected (--faults)", ms: 0 });
+          continue;
+        }
         const outcome = await runScenario(deployment, fault);
         checks.push(...outcome.checks);
         scenarios.push(...outcome.scenarios);
       }
       if (options.updates) {
-        const outcome = await runUpdates(projectDir, deployment);
+        const outcome = await runUpdates(projectDir, deployment, options.onlyUpdates);
         checks.push(...outcome.checks);
         updates.push(...outcome.updates);
       }

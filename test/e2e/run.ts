@@ -5,6 +5,8 @@
  *   npm run e2e -- --stack e2e-modern    one layout
  *   npm run e2e -- --no-faults           no fault scenarios
  *   npm run e2e -- --no-updates          no update scenarios (a second `pulumi up` with changes)
+ *   npm run e2e -- --updates a,b         only these update scenarios (ids in updates/changes.ts)
+ *   npm run e2e -- --faults a,b          only these fault scenarios (ids in faults/)
  *   npm run e2e -- --keep                leave the last deployment running (debugging)
  *
  * Needs the test images (npm run images). Prints progress, then a summary table, writes
@@ -20,6 +22,10 @@ import { acquireRunLock } from "./runLock";
 const PROJECT_DIR = path.resolve(__dirname, "../..");
 const LAYOUTS = ["e2e-seed", "e2e-modern"];
 
+function listOption(key: string, value: string | undefined): Record<string, string[]> {
+  return value === undefined ? {} : { [key]: value.split(",").map((v) => v.trim()).filter((v) => v !== "") };
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -27,6 +33,8 @@ async function main(): Promise<number> {
       "no-faults": { type: "boolean", default: false },
       "no-updates": { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
+      updates: { type: "string" },
+      faults: { type: "string" },
     },
   });
   const stacks = values.stack ?? LAYOUTS;
@@ -43,7 +51,7 @@ async function main(): Promise<number> {
   const layouts: LayoutResult[] = [];
   for (const stack of stacks) {
     current = stack;
-    layouts.push(await runLayout({ projectDir: PROJECT_DIR, stack, faults: !values["no-faults"], updates: !values["no-updates"], keep: values.keep ?? false }));
+    layouts.push(await runLayout({ projectDir: PROJECT_DIR, stack, faults: !values["no-faults"], updates: !values["no-updates"], keep: values.keep ?? false, ...listOption("onlyUpdates", values.updates), ...listOption("onlyFaults", values.faults) }));
   }
   release();
   const summary = { layouts };
