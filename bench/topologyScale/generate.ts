@@ -10,6 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import YAML from "yaml";
+import { e2eStackConfig } from "../../test/e2e/stacks";
 
 export const REPO_DIR = path.resolve(__dirname, "..", "..");
 export const BENCH_STACK = "bench";
@@ -54,8 +55,7 @@ export function generateProject(queues: number): GeneratedProject {
     fs.writeFileSync(path.join(dir, file), YAML.stringify(topologyFile(`BENCH${pad(s, 3)}`, count)));
     files.push(file);
   }
-  const template = YAML.parse(fs.readFileSync(path.join(REPO_DIR, `Pulumi.${TEMPLATE_STACK}.yaml`), "utf8")) as { config: Record<string, unknown> };
-  const config = { ...template.config, "rabbitmq-ha:topology": { files, tracing: [], protectQueues: false } };
+  const config = { ...e2eStackConfig(REPO_DIR, TEMPLATE_STACK), "rabbitmq-ha:topology": { files, tracing: [], protectQueues: false } };
   fs.writeFileSync(path.join(dir, `Pulumi.${BENCH_STACK}.yaml`), YAML.stringify({ config }));
   fs.copyFileSync(path.join(REPO_DIR, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
   fs.writeFileSync(path.join(dir, "index.ts"), `export * from ${JSON.stringify(path.join(REPO_DIR, "index"))};\n`);

@@ -9,6 +9,7 @@ import { cleanStack, engineOptions } from "../../test/e2e/layout";
 import { progress } from "../../test/e2e/log";
 import { loadE2eModel } from "../../test/e2e/model";
 import { acquireRunLock } from "../../test/e2e/runLock";
+import { writeE2eStackFile } from "../../test/e2e/stacks";
 
 const PROJECT_DIR = path.resolve(__dirname, "..", "..");
 
@@ -26,6 +27,7 @@ export async function withDeployment<T>(stack: string, work: (deployment: Deploy
   process.once("SIGINT", interrupted);
   process.once("SIGTERM", interrupted);
   try {
+    writeE2eStackFile(PROJECT_DIR, stack);
     progress(`${stack}: leftovers: ${await cleanStack(PROJECT_DIR, stack)}`);
     const model = loadE2eModel(PROJECT_DIR, stack);
     progress(`${stack}: deploying`);

@@ -1,11 +1,11 @@
 /**
  * The README says what a user needs and what it says stays true: creating a stack before
  * `pulumi up` (which cannot prompt in CI), sharing state, the Pulumi CLI pin against the SDK, and
- * the e2e layouts' advert intervals as their stack files set them.
+ * the e2e layouts' advert intervals as the e2e stacks set them (test/e2e/stacks.ts).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import YAML from "yaml";
+import { e2eStackConfig } from "../e2e/stacks";
 import { describe, expect, it } from "vitest";
 import { REPO } from "./lib/fixtureProject";
 
@@ -35,8 +35,8 @@ describe("test/e2e/README.md", () => {
   // Every row that names an advert interval agrees with its stack file.
   const rows = read("test/e2e/README.md").split("\n").filter((l) => /^\| e2e-[\w-]+ \|.*adverts every/.test(l));
   it.each(rows.map((row) => [/^\| (\S+) /.exec(row)![1]!, row]))("%s: adverts as its stack file sets them", (stack, row) => {
-    const file = YAML.parse(read(`Pulumi.${stack}.yaml`)) as { config: Record<string, { advertInterval?: string }> };
-    const interval = file.config["rabbitmq-ha:loadBalancers"]?.advertInterval ?? "1s";
+    const config = e2eStackConfig(REPO, stack) as Record<string, { advertInterval?: string }>;
+    const interval = config["rabbitmq-ha:loadBalancers"]?.advertInterval ?? "1s";
     const said = /adverts every ([\d.]+) ?(ms|s)\b/.exec(row)!;
     expect(`${said[1]}${said[2]}`).toBe(interval);
   });

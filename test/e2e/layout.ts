@@ -21,6 +21,7 @@ import { LayoutResult, ScenarioResult, UpdateScenarioResult } from "./report";
 import { runUpdates } from "./updates/runUpdates";
 import { progress } from "./log";
 import { writeKeptOutputs } from "./keptOutputs";
+import { e2eStack, writeE2eStackFile } from "./stacks";
 
 export interface LayoutOptions {
   readonly projectDir: string;
@@ -64,6 +65,12 @@ export async function runLayout(options: LayoutOptions): Promise<LayoutResult> {
   const checks: CheckResult[] = [];
   const scenarios: ScenarioResult[] = [];
   const updates: UpdateScenarioResult[] = [];
+  const stackFile = await runCheck(`${stack}: Pulumi.${stack}.yaml is the shipped stack with the test overrides (test/e2e/stacks.ts)`, async () => {
+    writeE2eStackFile(projectDir, stack);
+    return `written from Pulumi.${e2eStack(stack).base}.yaml`;
+  });
+  checks.push(stackFile);
+  if (stackFile.status !== "pass") return { stack, checks, scenarios, updates };
   checks.push(await runCheck(`${stack}: remove leftovers of earlier runs`, () => cleanStack(projectDir, stack)));
   try {
     let deployment: Deployment | undefined;
