@@ -6,9 +6,10 @@ import { parse } from "yaml";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { loadModelFromPulumiConfig } from "../../infra/config";
 import { loadStackOrThrow, ModelValidationError } from "../../model/load";
+import { EXAMPLE } from "../cli/lib/fixtureProject";
 
-const REPO = path.resolve(__dirname, "../..");
-const stackConfig = (stack: string): Record<string, unknown> => parse(fs.readFileSync(path.join(REPO, `Pulumi.${stack}.yaml`), "utf8")).config;
+// The frozen example project (read only), so the positions below survive edits of the shipped stacks.
+const stackConfig = (stack: string): Record<string, unknown> => parse(fs.readFileSync(path.join(EXAMPLE, `Pulumi.${stack}.yaml`), "utf8")).config;
 
 /** What `pulumi up` hands the program: every key's value as JSON text. */
 function useStack(stack: string, config: Record<string, unknown>): void {
@@ -18,12 +19,12 @@ function useStack(stack: string, config: Record<string, unknown>): void {
 
 describe("loadModelFromPulumiConfig", () => {
   beforeEach(() => {
-    vi.spyOn(process, "cwd").mockReturnValue(REPO);
+    vi.spyOn(process, "cwd").mockReturnValue(EXAMPLE);
   });
 
   it.each(["dev", "modern"])("builds the same model as npm run validate for %s", (stack) => {
     useStack(stack, stackConfig(stack));
-    expect(loadModelFromPulumiConfig()).toEqual(loadStackOrThrow(REPO, stack));
+    expect(loadModelFromPulumiConfig()).toEqual(loadStackOrThrow(EXAMPLE, stack));
   });
 
   it("throws one error listing every problem, positioned in the stack file", () => {

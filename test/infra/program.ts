@@ -1,14 +1,19 @@
 /**
  * The real Pulumi program (index.ts) run under mocks through the product's program runner,
- * with resource creation replaced by fakes the tests control.
+ * with resource creation replaced by fakes the tests control. It runs in a copy of the frozen
+ * example project (test/cli/fixtures/example), not on the shipped config: the names and counts
+ * the tests expect stay true whatever a user adds to, or changes in, config/ and Pulumi.*.yaml.
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import YAML from "yaml";
+import { afterAll } from "vitest";
 import { type DeclaredResource, type NewResource, type RunResult, fakeNewResource, runProgram } from "../../cli/lib/programRunner";
+import { exampleProject, removeFixtureProjects } from "../cli/lib/fixtureProject";
 
-export const projectDir = path.resolve(__dirname, "..", "..");
+export const projectDir = exampleProject({ program: true });
+afterAll(removeFixtureProjects);
 export const CONTAINER = "docker:index/container:Container";
 const RANDOM_PASSWORD = "random:index/randomPassword:RandomPassword";
 
@@ -25,7 +30,7 @@ export function run(stack: string, config?: Record<string, unknown>): Promise<Ru
   return runProgram({ projectDir, stack, newResource: stableSecrets, ...(config ? { config } : {}) });
 }
 
-/** A `rabbitmq-ha:<key>` object of a shipped stack file, for changing one field of it. */
+/** A `rabbitmq-ha:<key>` object of one of the example's stack files, for changing one field of it. */
 export function stackValue(stack: string, key: string): Record<string, unknown> {
   const doc = YAML.parse(fs.readFileSync(path.join(projectDir, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, Record<string, unknown>> };
   const value = doc.config[`rabbitmq-ha:${key}`];

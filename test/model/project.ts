@@ -29,16 +29,6 @@ export function projectDir(files: Record<string, string>): string {
   return dir;
 }
 
-/** A copy of the shipped configuration (stack files and config/) to break one thing in. */
-export function copyOfShippedConfig(): string {
-  const dir = tempDir("rabbitmq-ha-copy-");
-  for (const name of fs.readdirSync(REPO)) {
-    if (/^Pulumi(\..+)?\.yaml$/.test(name)) fs.copyFileSync(path.join(REPO, name), path.join(dir, name));
-  }
-  fs.cpSync(path.join(REPO, "config"), path.join(dir, "config"), { recursive: true });
-  return dir;
-}
-
 /** Replaces exactly one occurrence of `from` in a file of `dir`; fails loudly if it is not there once. */
 export function edit(dir: string, file: string, from: string, to: string): void {
   const target = path.join(dir, file);
