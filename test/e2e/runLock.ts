@@ -9,14 +9,28 @@ import { progress, sleep } from "./log";
 const LOCK_PATH = "/tmp/rabbitmq-ha-e2e.lock";
 const WAIT_MS = 30 * 60_000;
 
-function holder(): number | undefined {
+/** The lock file's pid; undefined when there is no lock file or its pid is not written yet. */
+function lockPid(): number | undefined {
   try {
-    const pid = Number(readFileSync(LOCK_PATH, "utf8").trim());
-    process.kill(pid, 0);
-    return pid;
+    const text = readFileSync(LOCK_PATH, "utf8").trim();
+    return text === "" ? undefined : Number(text);
   } catch {
     return undefined;
   }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function holder(): number | undefined {
+  const pid = lockPid();
+  return pid !== undefined && alive(pid) ? pid : undefined;
 }
 
 function tryTake(): boolean {
@@ -26,8 +40,11 @@ function tryTake(): boolean {
     closeSync(fd);
     return true;
   } catch {
-    if (holder() !== undefined) return false;
-    rmSync(LOCK_PATH, { force: true }); // stale: its process is gone
+    // Only a lock whose pid is written and dead is stale. A missing file (just released) or an
+    // empty one (being taken) may already be another waiter's new lock: removing it would let
+    // two runs in at once (seen: two e2e-modern deployments tearing each other down).
+    const pid = lockPid();
+    if (pid !== undefined && !alive(pid)) rmSync(LOCK_PATH, { force: true });
     return false;
   }
 }
