@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PROBE_ACCOUNT_PREFIX, PROBE_OBJECT_PREFIX, runVerify, type VerifyOptions, type VerifyResult } from "../../verify";
 import { BROKER_IMAGES, imagePresent, managementJson, managementRequest, startBroker, type TestBroker } from "./support/broker";
+import { EXAMPLE } from "../cli/lib/fixtureProject";
 import { runVerifyCli } from "./support/cli";
 import { haproxyPresent, startHaproxy, type TestHaproxy } from "./support/haproxy";
 import { closedPort } from "./support/ports";
@@ -178,7 +179,8 @@ for (const image of BROKER_IMAGES) {
       }, 30_000);
 
       test("--stack dev against a broker without its topology: the differences, exit 1", async () => {
-        const run = await runVerifyCli(["--stack", "dev"], { ...env(), RABBITMQ_HA_PASSWORD: broker.password });
+        // The frozen example project's dev stack, not the shipped one: a user's additions never change this.
+        const run = await runVerifyCli(["--stack", "dev", "--dir", EXAMPLE], { ...env(), RABBITMQ_HA_PASSWORD: broker.password });
         expect(run.code).toBe(1);
         expect(run.stdout).toMatch(/^topology: queues +FAIL +\d+ +\d+ differences? in \d+ declared queues: vhost [A-Z_]+: missing \(\d+ declared queues in it\)/m);
         expect(run.stdout.trimEnd().split("\n").at(-1)).toMatch(/: FAILED$/);
