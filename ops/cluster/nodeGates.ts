@@ -48,10 +48,36 @@ async function untilPasses(on: NodeContainer, command: cli.CliCommand, subject: 
   }
 }
 
+/**
+ * The members of the cluster `on` belongs to. Below three, no member can go without taking a
+ * majority with it (quorum queues and, on 4.x, the Khepri metadata store are Raft clusters), so
+ * await_online_quorum_plus_one could only time out: a cluster growing to its size on the first
+ * deploy, or a one- or two-node stack, whose changes are outages by nature.
+ */
+async function membersOf(on: NodeContainer): Promise<string[]> {
+  const result = await execIn(on.docker, on.container, cli.clusterStatus().argv);
+  if (result.exitCode !== 0) throw new Error(`cluster_status on ${on.node} failed: ${result.output.trim().slice(-300)}`);
+  const status = parseClusterStatus(result.output);
+  return [...(status.disk_nodes ?? []), ...(status.ram_nodes ?? [])];
+}
+
+export const MIN_MEMBERS_FOR_QUORUM_GATE = 3;
+
+/** The can-lose checks, without the quorum wait where the cluster is too small to pass it. */
+async function canLoseChecks(on: NodeContainer, settings: GateSettings, subject: string, target?: string): Promise<void> {
+  const members = await membersOf(on);
+  const small = members.length < MIN_MEMBERS_FOR_QUORUM_GATE;
+  if (small) settings.log(`${subject}: the cluster has ${members.length} member(s), fewer than ${MIN_MEMBERS_FOR_QUORUM_GATE}: no majority can survive a node going, so there is no quorum wait`);
+  for (const command of cli.canLoseNode(settings.version, settings.timeoutSeconds, target)) {
+    if (small && command.argv.includes("await_online_quorum_plus_one")) continue;
+    await untilPasses(on, command, subject, settings);
+  }
+}
+
 /** Before a node's container is deleted for a replacement: the cluster can lose it; then drain it. */
 export async function beforeNodeStops(target: NodeContainer, settings: GateSettings): Promise<void> {
   const subject = `before stopping ${target.node}`;
-  for (const command of cli.canLoseNode(settings.version, settings.timeoutSeconds)) await untilPasses(target, command, subject, settings);
+  await canLoseChecks(target, settings, subject);
   await untilPasses(target, cli.drain(), subject, settings);
 }
 
@@ -62,7 +88,7 @@ export async function beforeNodeStops(target: NodeContainer, settings: GateSetti
  */
 export async function beforeNodeRemoved(runner: NodeContainer, removed: string, settings: GateSettings): Promise<void> {
   const subject = `before removing ${removed}`;
-  for (const command of cli.canLoseNode(settings.version, settings.timeoutSeconds, removed)) await untilPasses(runner, command, subject, settings);
+  await canLoseChecks(runner, settings, subject, removed);
   await untilPasses(runner, cli.drain(removed), subject, settings);
   await untilPasses(runner, cli.shrinkQuorumQueues(removed), subject, settings);
 }
@@ -88,7 +114,7 @@ export async function afterNodeStarts(target: NodeContainer, settings: GateSetti
   settings.log(`${subject}: rejoined, every member running, no partition, no alarm`);
   if (underMaintenance(status, target.node)) await untilPasses(target, cli.revive(), subject, settings);
   await untilPasses(target, cli.growQuorumQueues(target.node), subject, settings);
-  for (const command of cli.canLoseNode(settings.version, settings.timeoutSeconds)) await untilPasses(target, command, subject, settings);
+  await canLoseChecks(target, settings, subject);
 }
 
 /** After a removed node's container is gone: the cluster forgets it (unless it already has). */
