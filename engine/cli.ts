@@ -4,7 +4,8 @@
  *
  *   preview   what `up` would do, per resource and why
  *   up        preview, then apply it (refused when the preview has errors)
- *   destroy   delete everything the stack's state holds
+ *   destroy   delete everything the stack's state holds (--run-program: run the program for its delete hooks,
+ *             as `pulumi destroy --run-program`; set RABBITMQ_HA_TEARDOWN=1 so the node gates stand aside)
  *   outputs   the stack outputs as JSON (secret ones as "[secret]" unless --show-secrets)
  *
  * State: .offline-state/<stack>.json (mode 0600, secrets sealed). Exit 0 done, 1 failed, 2 usage.
@@ -15,12 +16,12 @@ import { testLabelsFor } from "./providers/docker/client";
 import { destroy, PlanError, preview, storeFor, up } from "./commands";
 
 const PROJECT_DIR = path.resolve(__dirname, "..");
-const USAGE = "usage: npm run offline -- preview|up|destroy|outputs --stack <name> [--state-dir <dir>] [--show-secrets]";
+const USAGE = "usage: npm run offline -- preview|up|destroy|outputs --stack <name> [--state-dir <dir>] [--show-secrets] [--run-program]";
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { stack: { type: "string" }, "state-dir": { type: "string" }, "show-secrets": { type: "boolean" }, help: { type: "boolean" } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { stack: { type: "string" }, "state-dir": { type: "string" }, "show-secrets": { type: "boolean" }, "run-program": { type: "boolean" }, help: { type: "boolean" } } });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
@@ -55,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     await up(options);
     return 0;
   }
-  process.stdout.write(`destroyed ${await destroy(options)} resources of ${stack}\n`);
+  process.stdout.write(`destroyed ${await destroy({ ...options, runProgram: values["run-program"] === true })} resources of ${stack}\n`);
   return 0;
 }
 

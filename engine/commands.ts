@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { planLines, summaryLine } from "./plan/render";
 import { DeletePhase } from "./deploy/deletes";
 import { HookRegistry } from "../cli/lib/resourceHooks";
+import { runProgram } from "../cli/lib/programRunner";
 import { type UpdateOptions, type UpdateResult, runUpdate } from "./deploy/update";
 import { StateStore } from "./state/store";
 import type { StackState } from "./types";
@@ -52,21 +53,39 @@ export async function up(options: CommandOptions): Promise<UpResult> {
   return { plan, applied };
 }
 
+export interface DestroyOptions {
+  readonly projectDir: string;
+  readonly stack: string;
+  readonly stateDir?: string;
+  readonly log?: (line: string) => void;
+  /** Config values over the stack file's, for the program run of `runProgram`. */
+  readonly config?: Readonly<Record<string, unknown>>;
+  /**
+   * `pulumi destroy --run-program`: run the program first so the delete hooks it registers can
+   * run (its resources are only declared, never created). Without it, delete hooks are refused.
+   */
+  readonly runProgram?: boolean;
+}
+
 /**
  * Deletes every resource of the state, dependents first. Delete hooks cannot run without the
- * program (pulumi/pulumi pkg/engine/destroy.go refuses the same way), protected resources are
- * refused, retained ones only leave the state.
+ * program (pulumi/pulumi pkg/engine/destroy.go refuses the same way unless `--run-program`),
+ * protected resources are refused, retained ones only leave the state.
  */
-export async function destroy(options: { projectDir: string; stack: string; stateDir?: string; log?: (line: string) => void }): Promise<number> {
+export async function destroy(options: DestroyOptions): Promise<number> {
   const store = storeFor(options);
   const state: StackState = store.load(options.stack);
+  const hooks = new HookRegistry();
   const withHooks = state.resources.filter((r) => (r.options.hooks.beforeDelete?.length ?? 0) + (r.options.hooks.afterDelete?.length ?? 0) > 0);
-  if (withHooks.length > 0) {
+  if (withHooks.length > 0 && !options.runProgram) {
     throw new Error(`Resource has delete hooks registered, but the program is not running. Hooks: ${withHooks.map((r) => r.urn).join(", ")}`);
+  }
+  if (options.runProgram) {
+    await runProgram({ projectDir: options.projectDir, stack: options.stack, preview: true, hooks, ...(options.config ? { config: options.config } : {}) });
   }
   const gone = new Set<string>();
   const phase = new DeletePhase({
-    hooks: new HookRegistry(),
+    hooks,
     providerInputs: (ref) => state.resources.find((r) => ref?.startsWith(`${r.urn}::`))?.inputs,
     log: options.log ?? (() => undefined),
     onDeleted: (r) => gone.add(r.urn),

@@ -16,13 +16,20 @@ export class DockerHosts extends pulumi.ComponentResource {
   /** Host names in model order. */
   public readonly names: readonly string[];
   private readonly providers: PerHost<docker.Provider>;
+  private readonly urls: ReadonlyMap<string, string | undefined>;
 
   constructor(name: string, args: DockerHostsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("rabbitmq-ha:docker:DockerHosts", name, {}, opts);
     this.names = args.hosts.map((h) => h.name);
     const urls = new Map(args.hosts.map((h) => [h.name, h.url]));
+    this.urls = urls;
     this.providers = new PerHost("Docker provider", this.names, (host) => new docker.Provider(`${name}-${host}`, { host: urls.get(host) }, { parent: this }));
     this.registerOutputs({ names: this.names });
+  }
+
+  /** The endpoint the host's provider gets (for operations on the running deployment, ops/docker.ts). */
+  urlOf(host: string): string | undefined {
+    return this.urls.get(host);
   }
 
   /** The provider of a host named in the model; unknown names are a programming error. */

@@ -73,6 +73,8 @@ export interface ClusterSpec {
   readonly discoveryRetryIntervalMs: number;
   /** Extra rabbitmq plugins besides management and prometheus. */
   readonly extraPlugins: readonly string[];
+  /** Keep a node's data volume when the node is removed or the stack destroyed (retainOnDelete). Default true. */
+  readonly retainNodeData: boolean;
   /** Name of the admin user created at first boot (guest is never created). Default "admin". */
   readonly adminUser: string;
 }

@@ -11,6 +11,15 @@ export function seedFirst(nodes: readonly ClusterNodeSpec[]): { seed: ClusterNod
   return { seed, others: nodes.filter((n) => n !== seed) };
 }
 
+/**
+ * The order nodes are created in and replaced in, one at a time: the seed, then the others in
+ * the stack's order (infra/cluster/rabbitCluster.ts says why the seed is first in both).
+ */
+export function rollingOrder(nodes: readonly ClusterNodeSpec[]): ClusterNodeSpec[] {
+  const { seed, others } = seedFirst(nodes);
+  return [seed, ...others];
+}
+
 export function isSeed(nodes: readonly ClusterNodeSpec[], node: ClusterNodeSpec): boolean {
   return seedFirst(nodes).seed.hostname === node.hostname;
 }
@@ -21,8 +30,7 @@ export function isSeed(nodes: readonly ClusterNodeSpec[], node: ClusterNodeSpec)
  * by cluster size and age).
  */
 export function discoveryPeers(nodes: readonly ClusterNodeSpec[]): ClusterNodeSpec[] {
-  const { seed, others } = seedFirst(nodes);
-  return [seed, ...others];
+  return rollingOrder(nodes);
 }
 
 export interface DiscoveryRetries {

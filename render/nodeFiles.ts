@@ -1,6 +1,7 @@
 import type { ClusterNodeSpec, ClusterSpec } from "../model/types";
 import { ADMIN_CONF_NAME, renderAdminConf } from "./adminConf";
 import { type ContainerFile, plain, secret } from "./containerFile";
+import { PEERS_CONF_PATH, renderPeersConf } from "./clusterPeers";
 import { renderEnabledPlugins } from "./enabledPlugins";
 import { renderRabbitmqConf } from "./rabbitmqConf";
 
@@ -36,5 +37,14 @@ export function nodeFiles(cluster: ClusterSpec, node: ClusterNodeSpec, stack: st
     { path: RABBITMQ_CONF_PATH, ...readable, content: plain(renderRabbitmqConf(cluster, node, stack)) },
     { path: ADMIN_CONF_PATH, ...rabbitmqOnly, content: secret((s: NodeSecrets) => renderAdminConf(cluster.adminUser, s.adminPassword)) },
     { path: ENABLED_PLUGINS_PATH, ...readable, content: plain(renderEnabledPlugins(cluster)) },
+    // Read on a node's first boot only: existing nodes ignore later changes (render/clusterPeers.ts).
+    { path: PEERS_CONF_PATH, ...readable, content: plain(renderPeersConf(cluster, stack)) },
   ];
+}
+
+/** Where the peer list sits among a node's uploads (for ignoreChanges on its content). */
+export function peerListUploadIndex(files: readonly ContainerFile<NodeSecrets>[]): number {
+  const index = files.findIndex((f) => f.path === PEERS_CONF_PATH);
+  if (index < 0) throw new Error(`no upload for ${PEERS_CONF_PATH}`);
+  return index;
 }

@@ -1,5 +1,5 @@
 import type { ClusterNodeSpec, ClusterSpec } from "../model/types";
-import { type DiscoveryRetries, discoveryPeers, discoveryRetries, isSeed } from "./clusterSeed";
+import { type DiscoveryRetries, discoveryRetries, isSeed } from "./clusterSeed";
 import { type ConfGroup, type ConfSetting, confValue } from "./confSettings";
 import { erlangNodeName } from "./format";
 import { renderTemplate } from "./template";
@@ -16,16 +16,15 @@ function retrySettings(retries: DiscoveryRetries): ConfSetting[] {
   ];
 }
 
-/** Same peer list on every node; the seed alone gets bounded retries (render/clusterSeed.ts says why). */
+/** Peer discovery; the peer list itself is its own file (render/clusterPeers.ts says why). */
 function discoveryGroup(cluster: ClusterSpec, node: ClusterNodeSpec): ConfGroup {
   const seed = isSeed(cluster.nodes, node);
   return {
     why: seed
-      ? "Hostnames are fixed, so peers are known in advance: the seed first, then every node. This node seeds the cluster and starts before the others exist, so it gives up on them after one retry and boots alone (see render/clusterSeed.ts); the others join it."
-      : "Hostnames are fixed, so peers are known in advance: the seed first, then every node. This node starts once the seed is healthy and joins it.",
+      ? "Hostnames are fixed, so peers are known in advance (listed in 70-rabbitmq-ha-peers.conf). This node seeds the cluster and starts before the others exist, so it gives up on them after one retry and boots alone (see render/clusterSeed.ts); the others join it."
+      : "Hostnames are fixed, so peers are known in advance (listed in 70-rabbitmq-ha-peers.conf). This node starts once the seed is healthy and joins it.",
     settings: [
       { key: "cluster_formation.peer_discovery_backend", value: "classic_config" },
-      ...discoveryPeers(cluster.nodes).map((n, i) => ({ key: `cluster_formation.classic_config.nodes.${i + 1}`, value: erlangNodeName(n.hostname) })),
       ...(seed ? retrySettings(discoveryRetries(cluster, node)) : []),
     ],
   };

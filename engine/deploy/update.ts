@@ -16,6 +16,7 @@ import { HookRegistry } from "../../cli/lib/resourceHooks";
 import { MASK } from "../../cli/lib/secretPaths";
 import { factsFor } from "../plan/changeTable";
 import { type Diff, diffInputs } from "../plan/diff";
+import { applyIgnoreChanges } from "../plan/ignoreChanges";
 import { diffDynamic, isDynamicType } from "../providers/dynamic";
 import { providerFor } from "../providers/handlers";
 import type { StateStore } from "../state/store";
@@ -78,8 +79,9 @@ export class UpdateRun {
     this.log = options.log ?? (() => undefined);
   }
 
-  async register(resource: DeclaredResource): Promise<{ id: string; state: Record<string, unknown> }> {
-    const old = this.deletedOld.has(resource.urn) ? undefined : this.oldByUrn.get(resource.urn);
+  async register(declared: DeclaredResource): Promise<{ id: string; state: Record<string, unknown> }> {
+    const old = this.deletedOld.has(declared.urn) ? undefined : this.oldByUrn.get(declared.urn);
+    const resource = old && declared.custom ? this.withIgnoredChanges(declared, old) : declared;
     if (!resource.custom) {
       // Components: the engine compares old and new inputs (step_generator.go diff()).
       this.record(resource, old ? "same" : "create", [], undefined);
@@ -92,6 +94,14 @@ export class UpdateRun {
     this.record(resource, decision.kind, decision.reasons, decision.kind === "replace" ? decision.deleteBeforeReplace : undefined, started);
     this.keep(resource, applied.id, applied.state);
     return applied;
+  }
+
+  /** step_generator.go: ignoreChanges resets paths to the old inputs before the diff, for an existing resource only. */
+  private withIgnoredChanges(resource: DeclaredResource, old: ResourceState): DeclaredResource {
+    if (resource.options.ignoreChanges.length === 0) return resource;
+    const { inputs, errors } = applyIgnoreChanges(resource.inputs, old.inputs, resource.options.ignoreChanges);
+    for (const error of errors) this.fail(`${resource.urn}: ${error}`);
+    return { ...resource, inputs };
   }
 
   private async decide(resource: DeclaredResource, old: ResourceState | undefined): Promise<Decision> {

@@ -1,17 +1,24 @@
 /**
  * One RabbitMQ node: its data volume and its container. The container starts with its rendered
- * files already in place (cookie, rabbitmq.conf, admin, plugins), a fixed hostname and address,
- * and every peer in /etc/hosts, so it resolves the others before any DNS answers.
+ * files already in place (cookie, rabbitmq.conf, admin, plugins, peer list), a fixed hostname and
+ * address; peers on its own Docker network resolve through Docker's DNS (their alias), peers on
+ * other Docker hosts through /etc/hosts entries.
+ *
+ * Every change to the container goes through the cluster's node hooks (nodeHooks.ts): gated and
+ * drained before it goes, checked back in after it comes, and forgotten by the cluster when the
+ * node leaves the stack. `after` chains the nodes so the engine replaces them one at a time.
  */
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClusterNodeSpec, ClusterSpec } from "../../model/types";
+import { peerHostEntries } from "../../render/clusterPeers";
 import { discoveryRetries } from "../../render/clusterSeed";
 import { erlangNodeName } from "../../render/format";
-import { type NodeSecrets, nodeFiles } from "../../render/nodeFiles";
+import { type NodeSecrets, nodeFiles, peerListUploadIndex } from "../../render/nodeFiles";
 import { dockerObjectName, labelList } from "../labels";
 import { uploadsOf } from "../uploads";
 import { NODE_HEALTHCHECK, nodeWaitTimeoutSeconds } from "./nodeHealth";
+import type { NodeHooks } from "./nodeHooks";
 
 export interface ClusterNodeArgs {
   readonly cluster: ClusterSpec;
@@ -22,8 +29,13 @@ export interface ClusterNodeArgs {
   readonly networkName: pulumi.Input<string>;
   readonly provider: docker.Provider;
   readonly secrets: pulumi.Output<NodeSecrets>;
-  /** The seed node's container, for every other node: it must be healthy before they boot. */
+  /** The previous node's container in rolling order (none for the seed): see rabbitCluster.ts. */
   readonly after?: docker.Container;
+  readonly hooks: NodeHooks;
+}
+
+export function nodeContainerName(stack: string, node: ClusterNodeSpec): string {
+  return dockerObjectName(stack, node.hostname);
 }
 
 export class ClusterNode extends pulumi.ComponentResource {
@@ -31,27 +43,29 @@ export class ClusterNode extends pulumi.ComponentResource {
 
   constructor(name: string, args: ClusterNodeArgs, opts?: pulumi.ComponentResourceOptions) {
     super("rabbitmq-ha:cluster:ClusterNode", name, {}, opts);
-    const { cluster, node, stack } = args;
+    const { cluster, node, stack, hooks } = args;
     const childOpts = { parent: this, provider: args.provider };
 
     // Named, so the node's data (its cluster membership, its messages) outlives a container
-    // replacement: a config change restarts the broker, it does not reset it.
+    // replacement: a config change restarts the broker, it does not reset it. Kept when the node
+    // leaves the stack unless the stack says otherwise (cluster.retainNodeData).
     const data = new docker.Volume(
       `${name}-data`,
       { name: dockerObjectName(stack, `${node.hostname}-data`), labels: labelList(stack, "node-data") },
-      childOpts,
+      { ...childOpts, retainOnDelete: cluster.retainNodeData },
     );
 
+    const files = nodeFiles(cluster, node, stack);
     this.container = new docker.Container(
       `${name}-container`,
       {
-        name: dockerObjectName(stack, node.hostname),
+        name: nodeContainerName(stack, node),
         image: args.image,
         hostname: node.hostname,
         networksAdvanced: [{ name: args.networkName, ipv4Address: node.address, aliases: [node.hostname] }],
-        hosts: cluster.nodes.filter((n) => n.hostname !== node.hostname).map((n) => ({ host: n.hostname, ip: n.address })),
+        hosts: peerHostEntries(cluster, node),
         volumes: [{ volumeName: data.name, containerPath: "/var/lib/rabbitmq" }],
-        uploads: uploadsOf(nodeFiles(cluster, node, stack), args.secrets),
+        uploads: uploadsOf(files, args.secrets),
         restart: "unless-stopped",
         // Time for a clean shutdown (queues synced, Mnesia/Khepri closed) before SIGKILL.
         stopTimeout: 60,
@@ -61,7 +75,16 @@ export class ClusterNode extends pulumi.ComponentResource {
         wait: true,
         waitTimeout: nodeWaitTimeoutSeconds(discoveryRetries(cluster, node)),
       },
-      { ...childOpts, dependsOn: args.after ? [args.after] : [] },
+      {
+        ...childOpts,
+        dependsOn: args.after ? [args.after] : [],
+        // The peer list is read only on a node's first boot, so a node added or removed must not
+        // restart the existing ones: they keep the list they were created with (a new node gets
+        // the current one). A replacement for another reason keeps the old list too: harmless, the
+        // node boots with its data and rejoins the peers it last saw.
+        ignoreChanges: [`uploads[${peerListUploadIndex(files)}].content`],
+        hooks: { beforeDelete: [hooks.beforeDelete], afterCreate: [hooks.afterCreate], afterDelete: [hooks.afterDelete] },
+      },
     );
 
     this.registerOutputs({ container: this.container.id });

@@ -1,18 +1,33 @@
 /**
- * The RabbitMQ cluster: one ClusterNode per model node. The seed (first disc node) is created
- * first; every other node depends on the seed's container being healthy (`wait: true`), so the
- * rest join an existing cluster instead of racing to form their own.
+ * The RabbitMQ cluster: one ClusterNode per model node, chained in rolling order (render/
+ * clusterSeed.ts rollingOrder: the seed, then the others in the stack's order). Each node's
+ * container depends on the previous one's, so:
+ *  - on the first deploy the seed boots first and every other node joins an existing cluster
+ *    (a RAM node that found no peer would boot alone as a disc node), one after another;
+ *  - on a change that replaces node containers, the engine replaces them strictly one at a time:
+ *    a container's registration waits until the previous one's replacement, including its
+ *    afterCreate gate, has finished (pulumi/pulumi step_executor.go; dependsOn only orders, it
+ *    never cascades a replacement). Each replacement is gated by the node hooks (nodeHooks.ts).
+ *
+ * The seed rolls first, not last: the order of a dependsOn chain is the same for creates and
+ * replacements, and creates need the seed first. It is also safe: while the seed is replaced
+ * every other node runs, so a 3.x RAM node always has the rest of the cluster to rejoin, and
+ * the seed (on its data) rejoins the running members.
  */
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClusterSpec, NodeType } from "../../model/types";
-import { seedFirst } from "../../render/clusterSeed";
+import { rollingOrder } from "../../render/clusterSeed";
 import { erlangNodeName } from "../../render/format";
 import type { NodeSecrets } from "../../render/nodeFiles";
 import type { DockerHosts } from "../dockerHosts";
 import type { ClusterNetwork } from "../network";
 import { PerHost } from "../perHost";
-import { ClusterNode } from "./clusterNode";
+import { ClusterNode, nodeContainerName } from "./clusterNode";
+import { nodeHooks } from "./nodeHooks";
+
+/** How long each gate condition may take (a quorum queue catching up, mirrors syncing) before the update stops. */
+export const GATE_TIMEOUT_SECONDS = 180;
 
 export interface RabbitClusterArgs {
   readonly cluster: ClusterSpec;
@@ -48,26 +63,35 @@ export class RabbitCluster extends pulumi.ComponentResource {
       new docker.RemoteImage(`${name}-image-${host}`, { name: cluster.image, keepLocally: true }, { parent: this, provider: hosts.providerFor(host) }),
     );
 
-    const { seed, others } = seedFirst(cluster.nodes);
-    const declare = (node: typeof seed, after?: docker.Container): ClusterNode =>
-      new ClusterNode(
-        `${name}-${node.hostname}`,
-        {
-          cluster,
-          node,
-          stack,
-          image: images.get(node.host).imageId,
-          networkName: network.nameOn(node.host),
-          provider: hosts.providerFor(node.host),
-          secrets,
-          ...(after ? { after } : {}),
-        },
-        { parent: this },
+    const order = rollingOrder(cluster.nodes);
+    const hooks = nodeHooks(name, {
+      version: cluster.version,
+      nodes: order.map((n) => ({ hostname: n.hostname, containerName: nodeContainerName(stack, n), dockerUrl: hosts.urlOf(n.host) })),
+      gateTimeoutSeconds: GATE_TIMEOUT_SECONDS,
+    });
+    const declared: ClusterNode[] = [];
+    for (const node of order) {
+      const previous = declared.at(-1);
+      declared.push(
+        new ClusterNode(
+          `${name}-${node.hostname}`,
+          {
+            cluster,
+            node,
+            stack,
+            image: images.get(node.host).imageId,
+            networkName: network.nameOn(node.host),
+            provider: hosts.providerFor(node.host),
+            secrets,
+            hooks,
+            ...(previous ? { after: previous.container } : {}),
+          },
+          { parent: this },
+        ),
       );
-    const seedNode = declare(seed);
-    const otherNodes = others.map((n) => declare(n, seedNode.container));
+    }
 
-    this.ready = [seedNode, ...otherNodes].map((n) => n.container);
+    this.ready = declared.map((n) => n.container);
     this.nodes = pulumi.output(
       cluster.nodes.map((n) => ({ name: erlangNodeName(n.hostname), hostname: n.hostname, address: n.address, type: n.type })),
     );

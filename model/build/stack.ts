@@ -48,6 +48,7 @@ export function buildCluster(input: z.output<typeof clusterSchema>, hosts: reado
     discoveryRetryLimit: input.discoveryRetryLimit,
     discoveryRetryIntervalMs: durationMs(input.discoveryRetryInterval),
     extraPlugins: input.extraPlugins,
+    retainNodeData: input.retainNodeData,
     adminUser: input.adminUser,
   };
 }

@@ -64,6 +64,10 @@ export const clusterSchema = z
       .array(z.string().regex(/^rabbitmq_[a-z0-9_]+$/, { error: (issue) => `${JSON.stringify(issue.input)} is not a plugin name (rabbitmq_<name>, e.g. rabbitmq_shovel)` }))
       .default([])
       .meta({ description: "Plugins enabled besides rabbitmq_management and rabbitmq_prometheus. Default: none. Restarts nodes." }),
+    retainNodeData: z.boolean().default(true).meta({
+      description:
+        "Keep a node's data volume when its node leaves the stack (removed from `nodes`) or the stack is destroyed (the volume gets Pulumi's retainOnDelete). Default: true. Set false to delete the volume with its node. Applies to deletes after the run that sets it (Pulumi reads retainOnDelete from the state).",
+    }),
     adminUser: z
       .string()
       .regex(/^[a-z][a-z0-9-]*$/, { error: (issue) => `${JSON.stringify(issue.input)} is not a user name (lowercase letters, digits, hyphens)` })

@@ -2,6 +2,7 @@
  * One layout end to end: remove leftovers of an earlier run, deploy exactly what the program
  * declares, check it, break it scenario by scenario, and tear everything down (also on failure).
  */
+import { TEARDOWN_ENV } from "../../infra/cluster/nodeHooks";
 import { up } from "../../engine/commands";
 import { testLabelsFor } from "../../engine/providers/docker/client";
 import { dockerClient } from "../../engine/providers/docker/client";
@@ -59,6 +60,21 @@ export async function cleanStack(projectDir: string, stack: string): Promise<str
   return `removed ${sum("containers")} containers, ${sum("networks")} networks, ${sum("volumes")} volumes`;
 }
 
+/**
+ * `pulumi destroy --run-program` (the node containers' delete hooks need the program), with the
+ * node gates told that the whole cluster is going away (infra/cluster/nodeHooks.ts TEARDOWN_ENV).
+ */
+async function teardown(projectDir: string, stack: string): Promise<number> {
+  const before = process.env[TEARDOWN_ENV];
+  process.env[TEARDOWN_ENV] = "1";
+  try {
+    return await destroy({ ...engineOptions(projectDir, stack), runProgram: true });
+  } finally {
+    if (before === undefined) delete process.env[TEARDOWN_ENV];
+    else process.env[TEARDOWN_ENV] = before;
+  }
+}
+
 export async function runLayout(options: LayoutOptions): Promise<LayoutResult> {
   const { projectDir, stack } = options;
   progress(`layout ${stack}`);
@@ -109,7 +125,7 @@ export async function runLayout(options: LayoutOptions): Promise<LayoutResult> {
     if (!options.keep) {
       checks.push(
         await runCheck(`${stack}: pulumi destroy deletes everything it created`, async () => {
-          const deleted = await destroy(engineOptions(projectDir, stack));
+          const deleted = await teardown(projectDir, stack);
           const left = await cleanStack(projectDir, stack);
           expect(/^removed 0 containers, 0 networks, 0 volumes/.test(left), `after destroy (${deleted} resources deleted) the stack's labels still find: ${left}`);
           return `${deleted} resources deleted, nothing left behind`;

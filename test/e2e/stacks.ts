@@ -14,7 +14,8 @@
  *   never meets a user's deployment of the same file on this engine (Docker refuses a second
  *   network of the same name or with an overlapping subnet);
  * - the topology files: the shipped systems plus the suite's own (load queues, a quick retry);
- * - protectQueues off: the suite must be able to destroy what it deployed.
+ * - protectQueues off: the suite must be able to destroy what it deployed;
+ * - retainNodeData off: a node the suite removes (and its teardown) leaves no volume behind.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -104,7 +105,7 @@ export function e2eStackConfig(projectDir: string, stack: string): Config {
   return {
     ...config,
     "rabbitmq-ha:network": { ...section(config, "network", file), ...e2e.network },
-    "rabbitmq-ha:cluster": { ...cluster, image: e2e.image, ...(e2e.version ? { version: e2e.version } : {}) },
+    "rabbitmq-ha:cluster": { ...cluster, image: e2e.image, ...(e2e.version ? { version: e2e.version } : {}), retainNodeData: false },
     "rabbitmq-ha:loadBalancers": { ...loadBalancers, haproxyImage: e2e.haproxyImage },
     "rabbitmq-ha:topology": { ...topology, files: [...((topology["files"] ?? []) as unknown[]), ...e2e.topologyFiles], protectQueues: false },
   };

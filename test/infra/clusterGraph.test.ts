@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { nodeWaitTimeoutSeconds } from "../../infra/cluster/nodeHealth";
 import { loadStackOrThrow } from "../../model/load";
 import { SEED_DISCOVERY } from "../../render/clusterSeed";
+import { PEERS_CONF_PATH } from "../../render/clusterPeers";
 import { ERLANG_COOKIE_PATH, RABBITMQ_CONF_PATH } from "../../render/nodeFiles";
 import { CONTAINER, containers, label, named, ofType, projectDir, run, upload } from "./program";
 
@@ -30,13 +31,22 @@ describe.each(["dev", "modern"])("the %s stack's Docker resources", (stack) => {
     }
   });
 
-  it("let every node resolve every other node without DNS", async () => {
+  it("let same-host peers resolve each other through Docker's DNS (their alias), with no /etc/hosts entries", async () => {
     const { resources } = await run(stack);
-    const nodes = containers(resources, "node");
-    for (const node of nodes) {
-      const others = nodes.filter((n) => n !== node).map((n) => ({ host: n.inputs["hostname"], ip: (n.inputs["networksAdvanced"] as { ipv4Address: string }[])[0]?.ipv4Address }));
-      expect(node.inputs["hosts"]).toEqual(others);
+    for (const node of containers(resources, "node")) {
+      expect((node.inputs["networksAdvanced"] as { aliases: string[] }[])[0]?.aliases).toEqual([node.inputs["hostname"]]);
+      expect(node.inputs["hosts"] ?? []).toEqual([]);
     }
+  });
+
+  it("gate every node container with the cluster's hooks and keep existing nodes' peer lists", async () => {
+    const { resources } = await run(stack);
+    for (const node of containers(resources, "node")) {
+      expect(node.options.hooks).toEqual({ beforeDelete: ["cluster-node-before-delete"], afterCreate: ["cluster-node-after-create"], afterDelete: ["cluster-node-after-delete"] });
+      const peers = upload(node, PEERS_CONF_PATH);
+      expect(node.options.ignoreChanges).toEqual([`uploads[${(node.inputs["uploads"] as unknown[]).indexOf(peers)}].content`]);
+    }
+    for (const volume of ofType(resources, "docker:index/volume:Volume")) expect(volume.options.retainOnDelete).toBe(true);
   });
 
   it("deliver the cookie as a file owned by rabbitmq with mode 0400, and nothing through the environment", async () => {
@@ -45,23 +55,23 @@ describe.each(["dev", "modern"])("the %s stack's Docker resources", (stack) => {
       const cookie = upload(node, ERLANG_COOKIE_PATH);
       expect([cookie.owner, cookie.group, cookie.permissions]).toEqual(["999", "999", "0400"]);
       expect(node.secretPaths).toContain(`uploads[${(node.inputs["uploads"] as unknown[]).indexOf(cookie)}].content`);
-      expect(upload(node, RABBITMQ_CONF_PATH).content).toContain(`cluster_formation.classic_config.nodes.1 = rabbit@`);
+      expect(upload(node, PEERS_CONF_PATH).content).toContain(`cluster_formation.classic_config.nodes.1 = rabbit@`);
     }
     for (const c of ofType(resources, CONTAINER)) expect(c.inputs["envs"]).toBeUndefined();
   });
 });
 
 describe("start order", () => {
-  it("creates the disc node first and makes every RAM node depend on its container (dev: the seed's layout)", async () => {
+  it("chains the nodes: the disc seed first, then each node after the previous one's container (dev: the seed's layout)", async () => {
     const { resources } = await run("dev");
     const nodes = containers(resources, "node");
     const disc = named(resources, "cluster-rabbit-disc1-container");
     expect(nodes[0]).toBe(disc);
     expect(disc.dependencies.filter((urn) => urn.includes(CONTAINER))).toEqual([]);
-    for (const ram of nodes.filter((n) => n !== disc)) {
-      expect(upload(ram, RABBITMQ_CONF_PATH).content).toContain("cluster_formation.node_type = ram");
-      expect(ram.dependencies).toContain(disc.urn);
-    }
+    nodes.slice(1).forEach((node, i) => {
+      expect(upload(node, RABBITMQ_CONF_PATH).content).toContain("cluster_formation.node_type = ram");
+      expect(node.dependencies.filter((urn) => urn.includes(CONTAINER))).toEqual([nodes[i]!.urn]);
+    });
   });
 
   it("waits for the seed as long as its bounded discovery needs, for the others as long as the stack's retries need", async () => {
@@ -73,10 +83,10 @@ describe("start order", () => {
     for (const n of others) expect(n.inputs["waitTimeout"]).toBe(nodeWaitTimeoutSeconds(stackRetries));
   });
 
-  it("gates the other disc nodes on the first one too (modern)", async () => {
+  it("chains the disc nodes one after another too (modern)", async () => {
     const { resources } = await run("modern");
-    const [first, ...others] = containers(resources, "node");
-    for (const n of others) expect(n.dependencies).toContain(first!.urn);
+    const nodes = containers(resources, "node");
+    nodes.slice(1).forEach((node, i) => expect(node.dependencies.filter((urn) => urn.includes(CONTAINER))).toEqual([nodes[i]!.urn]));
   });
 
   it("starts the load balancers only after every node is healthy", async () => {

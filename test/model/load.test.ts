@@ -74,6 +74,7 @@ describe("loadStack", () => {
       discoveryRetryLimit: 30,
       discoveryRetryIntervalMs: 1000,
       extraPlugins: [],
+      retainNodeData: true,
       adminUser: "admin",
     });
     expect({ ...model.loadBalancers, instances: model.loadBalancers.instances.length }).toEqual({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ClusterNodeSpec } from "../../model/types";
-import { SEED_DISCOVERY, discoveryPeers, discoveryRetries, isSeed, seedFirst } from "../../render/clusterSeed";
+import { SEED_DISCOVERY, discoveryPeers, discoveryRetries, isSeed, rollingOrder, seedFirst } from "../../render/clusterSeed";
 import { modernCluster, seedCluster } from "./fixtures";
 
 const node = (hostname: string, type: "disc" | "ram"): ClusterNodeSpec => ({ hostname, type, address: "10.0.0.1", host: "local", servesClients: true });
@@ -46,5 +46,13 @@ describe("discoveryRetries", () => {
     expect(discoveryRetries(frugal, seed!)).toEqual({ limit: 1, intervalMs: 50 });
     const generous = { ...seedCluster, discoveryRetryLimit: 60, discoveryRetryIntervalMs: 5000 };
     expect(discoveryRetries(generous, seed!)).toEqual({ limit: SEED_DISCOVERY.limit, intervalMs: SEED_DISCOVERY.intervalMs });
+  });
+});
+
+describe("rollingOrder", () => {
+  it("puts the first disc node first, then the others in the stack's order (creates and replacements alike)", () => {
+    const [disc, ram1, ram2] = seedCluster.nodes;
+    expect(rollingOrder([ram1!, disc!, ram2!]).map((n) => n.hostname)).toEqual(["rabbit-disc1", "rabbit-ram1", "rabbit-ram2"]);
+    expect(rollingOrder(modernCluster.nodes).map((n) => n.hostname)).toEqual(["rabbit-1", "rabbit-2", "rabbit-3"]);
   });
 });

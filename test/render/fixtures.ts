@@ -21,6 +21,7 @@ export const seedCluster: ClusterSpec = {
   discoveryRetryLimit: 30,
   discoveryRetryIntervalMs: 1000,
   extraPlugins: [],
+  retainNodeData: true,
   adminUser: "admin",
 };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contentOf } from "../../render/containerFile";
+import { PEERS_CONF_PATH } from "../../render/clusterPeers";
 import { ADMIN_CONF_PATH, ENABLED_PLUGINS_PATH, ERLANG_COOKIE_PATH, RABBITMQ_CONF_PATH, nodeFiles } from "../../render/nodeFiles";
 import { loadBalancerFiles } from "../../render/loadBalancerFiles";
 import { seedCluster, seedPair } from "./fixtures";
@@ -10,18 +11,19 @@ const secrets = { erlangCookie: "COOKIE", adminPassword: "PASSWORD" };
 describe("nodeFiles", () => {
   const files = nodeFiles(seedCluster, node, "dev");
 
-  it("places cookie, config, admin and plugins, with the official image's rabbitmq ids", () => {
+  it("places cookie, config, admin, plugins and the peer list, with the official image's rabbitmq ids", () => {
     expect(files.map((f) => [f.path, f.owner, f.group, f.permissions, f.content.kind])).toEqual([
       [ERLANG_COOKIE_PATH, "999", "999", "0400", "secret"],
       [RABBITMQ_CONF_PATH, "999", "999", "0644", "plain"],
       [ADMIN_CONF_PATH, "999", "999", "0400", "secret"],
       [ENABLED_PLUGINS_PATH, "999", "999", "0644", "plain"],
+      [PEERS_CONF_PATH, "999", "999", "0644", "plain"],
     ]);
   });
 
   it("sorts its conf.d files after the image's 10-defaults.conf and 20-... files", () => {
     const names = files.filter((f) => f.path.startsWith("/etc/rabbitmq/conf.d/")).map((f) => f.path.split("/").pop()!);
-    expect([...names, "10-defaults.conf", "20-management_agent.disable_metrics_collector.conf"].sort().slice(-2)).toEqual(names);
+    expect([...names, "10-defaults.conf", "20-management_agent.disable_metrics_collector.conf"].sort().slice(-names.length)).toEqual(names);
   });
 
   it("puts secrets only into the secret files", () => {

@@ -26,27 +26,18 @@ describe("renderRabbitmqConf", () => {
     expect(renderRabbitmqConf(seedCluster, disc!, "dev")).toMatchSnapshot();
   });
 
-  const peers = (text: string) =>
-    Object.entries(settings(text))
-      .filter(([k]) => k.startsWith("cluster_formation.classic_config.nodes."))
-      .map(([k, v]) => `${k}=${v}`);
-
-  it("uses classic_config with the same list on every node: the seed first, then the others", () => {
-    const all = [
-      "cluster_formation.classic_config.nodes.1=rabbit@rabbit-disc1",
-      "cluster_formation.classic_config.nodes.2=rabbit@rabbit-ram1",
-      "cluster_formation.classic_config.nodes.3=rabbit@rabbit-ram2",
-    ];
+  it("uses classic_config on every node and leaves the peer list to its own file", () => {
     for (const node of seedCluster.nodes) {
-      expect(settings(renderRabbitmqConf(seedCluster, node, "dev"))["cluster_formation.peer_discovery_backend"]).toBe("classic_config");
-      expect(peers(renderRabbitmqConf(seedCluster, node, "dev"))).toEqual(all);
+      const text = renderRabbitmqConf(seedCluster, node, "dev");
+      expect(settings(text)["cluster_formation.peer_discovery_backend"]).toBe("classic_config");
+      expect(text).not.toContain("classic_config.nodes");
     }
   });
 
   it("gives the seed one discovery retry as a tool default and every other node the stack's retries", () => {
     const seedText = renderRabbitmqConf(seedCluster, disc!, "dev");
     const [defaults = "", fromStack = ""] = seedText.split("## From the stack config (rabbitmq-ha:cluster)");
-    expect(defaults).toContain("cluster_formation.classic_config.nodes.3 = rabbit@rabbit-ram2\ncluster_formation.discovery_retry_limit = 1\ncluster_formation.discovery_retry_interval = 100\n");
+    expect(defaults).toContain("cluster_formation.peer_discovery_backend = classic_config\ncluster_formation.discovery_retry_limit = 1\ncluster_formation.discovery_retry_interval = 100\n");
     expect(fromStack).not.toContain("discovery_retry");
     const ramText = renderRabbitmqConf({ ...seedCluster, discoveryRetryLimit: 45, discoveryRetryIntervalMs: 2000 }, ram!, "dev");
     expect(ramText.split("## From the stack config (rabbitmq-ha:cluster)")[1]).toContain("cluster_formation.discovery_retry_limit = 45\ncluster_formation.discovery_retry_interval = 2000\n");

@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { listStacks, loadStackOrThrow } from "../../model/load";
 import { KEEPALIVED_CONF_PATH, HAPROXY_CFG_PATH } from "../../render/loadBalancerFiles";
-import { RABBITMQ_CONF_PATH } from "../../render/nodeFiles";
+import { PEERS_CONF_PATH } from "../../render/clusterPeers";
 import { renderStackFiles } from "../../render/stackFiles";
 import { HAPROXY, haproxyRejects, keepalivedRejects, keepalivedUnavailable, missing } from "./realBinaries";
 
@@ -36,13 +36,13 @@ describe("shipped stacks", () => {
   });
 });
 
-describe("every shipped stack's rabbitmq.conf files", () => {
+describe("every shipped stack's peer lists", () => {
   const classicConfigNodes = (text: string) => text.split("\n").filter((line) => line.startsWith("cluster_formation.classic_config.nodes."));
 
   it.each(stacks)("%s: list the same classic_config nodes on every node, the seed first", (stack) => {
     const model = loadStackOrThrow(projectDir, stack);
     const lists = renderStackFiles(model)
-      .filter((f) => f.path === RABBITMQ_CONF_PATH)
+      .filter((f) => f.path === PEERS_CONF_PATH)
       .map((f) => classicConfigNodes(f.text));
     expect(lists).toHaveLength(model.cluster.nodes.length);
     const seed = model.cluster.nodes.find((n) => n.type === "disc")!;
