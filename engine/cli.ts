@@ -15,12 +15,12 @@ import { testLabelsFor } from "./providers/docker/client";
 import { destroy, PlanError, preview, storeFor, up } from "./commands";
 
 const PROJECT_DIR = path.resolve(__dirname, "..");
-const USAGE = "usage: npm run offline -- preview|up|destroy|outputs --stack <name> [--state-dir <dir>] [--show-secrets]";
+const USAGE = "usage: npm run offline -- preview|up|destroy|outputs --stack <name> [--state-dir <dir>] [--show-secrets] [--run-program]";
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { stack: { type: "string" }, "state-dir": { type: "string" }, "show-secrets": { type: "boolean" }, help: { type: "boolean" } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { stack: { type: "string" }, "state-dir": { type: "string" }, "show-secrets": { type: "boolean" }, "run-program": { type: "boolean" }, help: { type: "boolean" } } });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
@@ -55,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
     await up(options);
     return 0;
   }
-  process.stdout.write(`destroyed ${await destroy(options)} resources of ${stack}\n`);
+  process.stdout.write(`destroyed ${await destroy({ ...options, runProgram: values["run-program"] === true })} resources of ${stack}\n`);
   return 0;
 }
 

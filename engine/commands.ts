@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { planLines, summaryLine } from "./plan/render";
 import { DeletePhase } from "./deploy/deletes";
 import { HookRegistry } from "../cli/lib/resourceHooks";
+import { runProgram } from "../cli/lib/programRunner";
 import { type UpdateOptions, type UpdateResult, runUpdate } from "./deploy/update";
 import { StateStore } from "./state/store";
 import type { StackState } from "./types";
@@ -55,18 +56,31 @@ export async function up(options: CommandOptions): Promise<UpResult> {
 /**
  * Deletes every resource of the state, dependents first. Delete hooks cannot run without the
  * program (pulumi/pulumi pkg/engine/destroy.go refuses the same way), protected resources are
- * refused, retained ones only leave the state.
+ * refused, retained ones only leave the state. `runProgram` is `pulumi destroy --run-program`:
+ * the program runs first only so that its hooks are registered by name; each registration is
+ * answered from the state (nothing is created or changed), then everything is deleted.
  */
-export async function destroy(options: { projectDir: string; stack: string; stateDir?: string; log?: (line: string) => void }): Promise<number> {
+export async function destroy(options: { projectDir: string; stack: string; stateDir?: string; runProgram?: boolean; log?: (line: string) => void }): Promise<number> {
   const store = storeFor(options);
   const state: StackState = store.load(options.stack);
   const withHooks = state.resources.filter((r) => (r.options.hooks.beforeDelete?.length ?? 0) + (r.options.hooks.afterDelete?.length ?? 0) > 0);
-  if (withHooks.length > 0) {
+  const hooks = new HookRegistry();
+  if (withHooks.length > 0 && !options.runProgram) {
     throw new Error(`Resource has delete hooks registered, but the program is not running. Hooks: ${withHooks.map((r) => r.urn).join(", ")}`);
+  }
+  if (options.runProgram) {
+    const byUrn = new Map(state.resources.map((r) => [r.urn, r]));
+    await runProgram({
+      projectDir: options.projectDir,
+      stack: options.stack,
+      preview: true,
+      hooks,
+      newResource: async (r) => ({ id: byUrn.get(r.urn)?.id ?? "", state: byUrn.get(r.urn)?.outputs ?? {} }),
+    });
   }
   const gone = new Set<string>();
   const phase = new DeletePhase({
-    hooks: new HookRegistry(),
+    hooks,
     providerInputs: (ref) => state.resources.find((r) => ref?.startsWith(`${r.urn}::`))?.inputs,
     log: options.log ?? (() => undefined),
     onDeleted: (r) => gone.add(r.urn),

@@ -16,11 +16,13 @@ export class DockerHosts extends pulumi.ComponentResource {
   /** Host names in model order. */
   public readonly names: readonly string[];
   private readonly providers: PerHost<docker.Provider>;
+  private readonly urls: ReadonlyMap<string, string>;
 
   constructor(name: string, args: DockerHostsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("rabbitmq-ha:docker:DockerHosts", name, {}, opts);
     this.names = args.hosts.map((h) => h.name);
     const urls = new Map(args.hosts.map((h) => [h.name, h.url]));
+    this.urls = urls;
     this.providers = new PerHost("Docker provider", this.names, (host) => new docker.Provider(`${name}-${host}`, { host: urls.get(host) }, { parent: this }));
     this.registerOutputs({ names: this.names });
   }
@@ -28,5 +30,13 @@ export class DockerHosts extends pulumi.ComponentResource {
   /** The provider of a host named in the model; unknown names are a programming error. */
   providerFor(host: string): docker.Provider {
     return this.providers.get(host);
+  }
+
+  /**
+   * The Docker endpoint of a host named in the model, as its provider gets it (undefined: the
+   * provider's default). Operations on the running deployment (resource hooks) connect there.
+   */
+  urlOf(host: string): string | undefined {
+    return this.urls.get(host);
   }
 }

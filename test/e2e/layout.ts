@@ -102,7 +102,7 @@ export async function runLayout(options: LayoutOptions): Promise<LayoutResult> {
     if (!options.keep) {
       checks.push(
         await runCheck(`${stack}: pulumi destroy deletes everything it created`, async () => {
-          const deleted = await destroy(engineOptions(projectDir, stack));
+          const deleted = await destroy({ ...engineOptions(projectDir, stack), runProgram: true });
           const left = await cleanStack(projectDir, stack);
           expect(/^removed 0 containers, 0 networks, 0 volumes/.test(left), `after destroy (${deleted} resources deleted) the stack's labels still find: ${left}`);
           return `${deleted} resources deleted, nothing left behind`;
