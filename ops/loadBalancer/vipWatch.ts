@@ -1,13 +1,12 @@
 /**
- * Watches who holds the VIP, as fast as `docker exec` answers (each sample asks every load
- * balancer at once, about 30-80 ms apart), and sums it up: how often the VIP moved, and the
+ * Watches who holds the VIP (a sampler: `docker exec` per load balancer, vipHolder.ts, or the
+ * cheaper /proc read, procVip.ts), and sums it up: how often the VIP moved, and the
  * longest stretch in which no sample found a holder. A stretch is bounded by the samples around
  * it: from the last sample that saw a holder to the next one that did (an upper bound: a gap
  * shorter than the sampling interval may go unseen, one seen is never overstated by more than
  * two intervals).
  */
-import { vipHolders } from "./vipHolder";
-import type { LoadBalancerTarget } from "./target";
+import { sleep } from "../docker";
 
 export interface VipSample {
   /** ms since the epoch, when the sample's answers were in. */
@@ -56,14 +55,15 @@ export function summariseVip(samples: readonly VipSample[]): VipTimeline {
 }
 
 /** Samples until `stop()`, which resolves with the summary; `onChange` sees each sample whose holders differ from the last. */
-export function watchVip(lbs: readonly LoadBalancerTarget[], vip: string, onChange?: (sample: VipSample) => void): { stop: () => Promise<VipTimeline> } {
+export function watchVip(sampleHolders: () => Promise<string[]>, everyMs: number, onChange?: (sample: VipSample) => void): { stop: () => Promise<VipTimeline> } {
   const samples: VipSample[] = [];
   let running = true;
   const loop = (async () => {
     while (running) {
-      const sample = { holders: await vipHolders(lbs, vip), at: Date.now() };
+      const sample = { holders: await sampleHolders(), at: Date.now() };
       if (onChange && samples.at(-1)?.holders.join() !== sample.holders.join()) onChange(sample);
       samples.push(sample);
+      await sleep(everyMs);
     }
   })();
   return {

@@ -13,7 +13,7 @@ import { rawStack, saleFile, type Raw } from "../../model/fixtures";
 export const REPO = path.resolve(__dirname, "../../..");
 export const FIXTURE_STACK = "fixture";
 /** What the program reads at run time, besides the stack's config. */
-const PROGRAM_SOURCES = ["index.ts", "infra", "model", "render", "templates", "package.json", "tsconfig.json"];
+const PROGRAM_SOURCES = ["index.ts", "infra", "model", "ops", "render", "templates", "package.json", "tsconfig.json"];
 
 const created: string[] = [];
 
