@@ -79,7 +79,9 @@ export class LoadBalancerPair extends pulumi.ComponentResource {
     const targets = loadBalancerTargets(pair, (host) => hosts.urlOf(host), stack);
     // Created once, before any container and whatever exists: hooks are found by name.
     const hooks = loadBalancerHooks(targets, pair.virtualIp);
-    const order = currentReplacementOrder(targets, pair.virtualIp);
+    // Only `up` executes the chain; a preview (and render) shows the same steps in any order,
+    // so it does not ask Docker (render must work with no engine at all).
+    const order = pulumi.runtime.isDryRun() ? Promise.resolve(pair.instances.map((i) => i.name)) : currentReplacementOrder(targets, pair.virtualIp);
     const containers = new Map<string, docker.Container>();
     const after = (instance: string): Promise<pulumi.Input<pulumi.Resource>[]> =>
       order.then((o) => {
