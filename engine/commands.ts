@@ -81,7 +81,16 @@ export async function destroy(options: DestroyOptions): Promise<number> {
     throw new Error(`Resource has delete hooks registered, but the program is not running. Hooks: ${withHooks.map((r) => r.urn).join(", ")}`);
   }
   if (options.runProgram) {
-    await runProgram({ projectDir: options.projectDir, stack: options.stack, preview: true, hooks, ...(options.config ? { config: options.config } : {}) });
+    const byUrn = new Map(state.resources.map((r) => [r.urn, r]));
+    await runProgram({
+      projectDir: options.projectDir,
+      stack: options.stack,
+      preview: true,
+      hooks,
+      ...(options.config ? { config: options.config } : {}),
+      // Every registration is answered from the state: nothing is created or changed.
+      newResource: async (r) => ({ id: byUrn.get(r.urn)?.id ?? "", state: byUrn.get(r.urn)?.outputs ?? {} }),
+    });
   }
   const gone = new Set<string>();
   const phase = new DeletePhase({

@@ -16,6 +16,7 @@ import type { HaproxySecrets } from "../../render/haproxyCfg";
 import { loadBalancerFiles } from "../../render/loadBalancerFiles";
 import { dockerObjectName, labelList } from "../labels";
 import { uploadsOf } from "../uploads";
+import { LOADBALANCER_STOP_GRACE_SECONDS, type LoadBalancerHooks } from "./loadBalancerHooks";
 import { LOADBALANCER_HEALTHCHECK, LOADBALANCER_WAIT_TIMEOUT_SECONDS, publishedPorts } from "./loadBalancerHealth";
 
 export interface LoadBalancerArgs {
@@ -27,8 +28,9 @@ export interface LoadBalancerArgs {
   readonly networkName: pulumi.Input<string>;
   readonly provider: docker.Provider;
   readonly secrets: pulumi.Output<HaproxySecrets>;
-  /** Healthy cluster nodes: HAProxy starts with backends that answer. */
-  readonly dependsOn: pulumi.Input<pulumi.Resource>[];
+  /** Healthy cluster nodes (HAProxy starts with backends that answer), and the peer replaced before this one. */
+  readonly dependsOn: pulumi.Input<pulumi.Input<pulumi.Resource>[]>;
+  readonly hooks: LoadBalancerHooks;
 }
 
 export class LoadBalancer extends pulumi.ComponentResource {
@@ -55,8 +57,20 @@ export class LoadBalancer extends pulumi.ComponentResource {
         healthcheck: LOADBALANCER_HEALTHCHECK,
         wait: true,
         waitTimeout: LOADBALANCER_WAIT_TIMEOUT_SECONDS,
+        // The provider's delete stops with this grace, else it kills at once (SIGKILL): a
+        // killed Keepalived sends no priority-0 advert, so the peer would wait out three
+        // adverts plus skew. SIGTERM lets the supervisor (entrypoint.sh) stop Keepalived first.
+        // State-only: changing it replaces nothing. No `stopTimeout`: it forces a replacement,
+        // and Docker's default 10 s already covers the supervisor for a plain `docker stop`.
+        destroyGraceSeconds: LOADBALANCER_STOP_GRACE_SECONDS,
       },
-      { parent: this, provider: args.provider, dependsOn: args.dependsOn },
+      {
+        parent: this,
+        provider: args.provider,
+        dependsOn: args.dependsOn,
+        // The VIP holder hands over before its delete; a new container counts only once ready.
+        hooks: { beforeDelete: [args.hooks.handOver], afterCreate: [args.hooks.awaitReady] },
+      },
     );
     this.registerOutputs({ container: this.container.id });
   }

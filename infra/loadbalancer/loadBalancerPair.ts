@@ -2,6 +2,16 @@
  * The two load balancers in front of the cluster and the VIP they share (see loadBalancer.ts
  * for why each is one container). The image is built locally from templates/loadbalancer on
  * the stack's HAProxy image and never pushed.
+ *
+ * A change that replaces them (any file, the image) must never leave the VIP without a holder.
+ * Docker containers are delete-before-replace and independent replacements run in parallel
+ * (pulumi/pulumi step_generator.go, step_executor.go), so without more both would go at once.
+ * Hence a dependsOn chain: each container is registered only once its predecessor's steps,
+ * after-hooks included, have finished (the SDK awaits a dependency's URN, which resolves when
+ * the engine answers its RegisterResource). The order comes from the running deployment: the
+ * VIP holder last (ops/loadBalancer/replacementOrder.ts says why). dependsOn never cascades a
+ * replacement and a changed dependsOn alone plans no update, so a chain that flips direction
+ * after a hand-over costs nothing. The hooks (loadBalancerHooks.ts) gate each step.
  */
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
@@ -11,8 +21,11 @@ import type { DockerHosts } from "../dockerHosts";
 import { dockerLabels } from "../labels";
 import type { ClusterNetwork } from "../network";
 import { PerHost } from "../perHost";
+import { currentReplacementOrder } from "../../ops/loadBalancer/currentOrder";
+import { predecessorIn } from "../../ops/loadBalancer/replacementOrder";
 import { LOADBALANCER_CONTEXT, contextDigest, loadBalancerImageName } from "./imageContext";
 import { LoadBalancer } from "./loadBalancer";
+import { loadBalancerHooks, loadBalancerTargets } from "./loadBalancerHooks";
 
 export interface LoadBalancerPairArgs {
   readonly pair: LoadBalancerPairSpec;
@@ -63,6 +76,19 @@ export class LoadBalancerPair extends pulumi.ComponentResource {
       ),
     );
 
+    const targets = loadBalancerTargets(pair, (host) => hosts.urlOf(host), stack);
+    // Created once, before any container and whatever exists: hooks are found by name.
+    const hooks = loadBalancerHooks(targets, pair.virtualIp);
+    // Only `up` executes the chain; a preview (and render) shows the same steps in any order,
+    // so it does not ask Docker (render must work with no engine at all).
+    const order = pulumi.runtime.isDryRun() ? Promise.resolve(pair.instances.map((i) => i.name)) : currentReplacementOrder(targets, pair.virtualIp);
+    const containers = new Map<string, docker.Container>();
+    const after = (instance: string): Promise<pulumi.Input<pulumi.Resource>[]> =>
+      order.then((o) => {
+        const previous = predecessorIn(o, instance);
+        return previous === undefined ? args.dependsOn : [...args.dependsOn, containers.get(previous) as docker.Container];
+      });
+
     const balancers = pair.instances.map(
       (instance) =>
         new LoadBalancer(
@@ -76,11 +102,13 @@ export class LoadBalancerPair extends pulumi.ComponentResource {
             networkName: args.network.nameOn(instance.host),
             provider: hosts.providerFor(instance.host),
             secrets,
-            dependsOn: args.dependsOn,
+            dependsOn: after(instance.name),
+            hooks,
           },
           { parent: this },
         ),
     );
+    balancers.forEach((b, i) => containers.set(pair.instances[i]?.name ?? "", b.container));
 
     this.ready = balancers.map((b) => b.container);
     this.addresses = pulumi.output(pair.instances.map((i) => ({ name: i.name, address: i.address })));
