@@ -19,12 +19,13 @@
  * RABBITMQ_HA_TEARDOWN=1, which makes the delete hooks do nothing.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { isTeardown } from "../teardown";
 import type { RabbitSeries } from "../../model/types";
 import { erlangNodeName } from "../../render/format";
 import { dockerClient, dockerHostOf, stateOf } from "../../ops/docker";
 import { type GateSettings, type NodeContainer, afterNodeRemoved, afterNodeStarts, beforeNodeRemoved, beforeNodeStops } from "../../ops/cluster/nodeGates";
 
-export const TEARDOWN_ENV = "RABBITMQ_HA_TEARDOWN";
+export { TEARDOWN_ENV } from "../teardown";
 
 /** A node of the current stack, as the hooks need it (plain data only). */
 export interface HookNode {
@@ -65,7 +66,7 @@ export function nodeHooks(name: string, args: NodeHooksArgs): NodeHooks {
     }
     throw new Error(`no node of the stack is running (${args.nodes.map((n) => n.containerName).join(", ")}): nothing can take over for the removed node`);
   };
-  const teardown = (): boolean => process.env[TEARDOWN_ENV] === "1";
+  const teardown = isTeardown;
 
   return {
     beforeDelete: new pulumi.ResourceHook(`${name}-node-before-delete`, async (hook) => {

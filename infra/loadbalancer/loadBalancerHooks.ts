@@ -22,6 +22,7 @@ import { handOver } from "../../ops/loadBalancer/handOver";
 import { awaitReady } from "../../ops/loadBalancer/readiness";
 import type { LoadBalancerTarget } from "../../ops/loadBalancer/target";
 import { dockerObjectName } from "../labels";
+import { isTeardown } from "../teardown";
 
 /** Grace `docker stop` gives a load balancer (entrypoint.sh: Keepalived up to 3 s, HAProxy up to 2 + 1 + 1 s). */
 export const LOADBALANCER_STOP_GRACE_SECONDS = 10;
@@ -56,6 +57,7 @@ export function loadBalancerHooks(targets: readonly LoadBalancerTarget[], vip: s
 
   return {
     handOver: new pulumi.ResourceHook("rabbitmq-ha-loadbalancer-hand-over-vip", async (args) => {
+      if (isTeardown()) return; // the whole stack goes: no client is to keep its VIP
       const holder = targetOf(args);
       const done = await handOver(holder, peersOf(holder), vip, {
         peerReadyMs: 120_000,

@@ -2,7 +2,7 @@
  * One layout end to end: remove leftovers of an earlier run, deploy exactly what the program
  * declares, check it, break it scenario by scenario, and tear everything down (also on failure).
  */
-import { TEARDOWN_ENV } from "../../infra/cluster/nodeHooks";
+import { TEARDOWN_ENV } from "../../infra/teardown";
 import { up } from "../../engine/commands";
 import { testLabelsFor } from "../../engine/providers/docker/client";
 import { dockerClient } from "../../engine/providers/docker/client";
@@ -62,7 +62,7 @@ export async function cleanStack(projectDir: string, stack: string): Promise<str
 
 /**
  * `pulumi destroy --run-program` (the node containers' delete hooks need the program), with the
- * node gates told that the whole cluster is going away (infra/cluster/nodeHooks.ts TEARDOWN_ENV).
+ * node gates told that the whole cluster is going away (infra/teardown.ts).
  */
 async function teardown(projectDir: string, stack: string): Promise<number> {
   const before = process.env[TEARDOWN_ENV];
