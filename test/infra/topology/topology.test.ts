@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { SafetySpec } from "../../../model/types";
 import { type RecordedResource, runTopology, type TopologyRun } from "./harness";
 import { shippedLikeTopology } from "./shippedLike";
+import { deriveSettingsPolicies } from "../../../model/derive/settingsPolicies";
 
 const T = {
   provider: "pulumi:providers:rabbitmq",
@@ -221,5 +222,22 @@ describe("vhost operations settings", () => {
       value: { endpoint: "http://172.28.9.220:15672", username: "admin", password: "admin-pw" },
     });
     expect(settings[0]!.opts.additionalSecretOutputs).toEqual(["connection"]);
+  });
+});
+
+describe("a changed queue TTL", () => {
+  it("changes only the inputs of that queue's settings policy (a policy update, no queue replacement)", async () => {
+    const inputsByName = async (ttl: number) => {
+      const r = await runTopology((pulumi) => {
+        const base = shippedLikeTopology();
+        const topology = deriveSettingsPolicies({ ...base, queues: base.queues.map((q) => (q.name === "PRODUCT_PRICE_QUEUE" ? { ...q, messageTtlMs: ttl } : q)) }, "4.1", []);
+        return { topology, safety: { protectQueues: true, retainQueuesOnDelete: false }, version: "4.1", managementEndpoint: "http://172.28.9.220:15672", adminUser: "admin", adminPassword: pulumi.secret("pw"), userPasswords: { "product-app": pulumi.secret("pa"), "sale-ops": pulumi.secret("so") }, dependsOn: [] };
+      });
+      return new Map(r.resources.filter((x) => x.type.startsWith("rabbitmq:")).map((x) => [x.name, JSON.stringify(x.inputs)]));
+    };
+    const before = await inputsByName(600_000);
+    const after = await inputsByName(1_200_000);
+    expect([...before.keys()]).toEqual([...after.keys()]);
+    expect([...before.keys()].filter((name) => before.get(name) !== after.get(name))).toEqual(["topology-policy-rabbitmq-ha.queue-settings.PRODUCT_PRICE_QUEUE@SALE_VHOST"]);
   });
 });
