@@ -206,6 +206,13 @@ export interface QueueSpec {
   /** Set on objects the model generated (retry expansion): the queue they serve. */
   readonly generatedFor: string | undefined;
   readonly description: string | undefined;
+  /**
+   * True for a queue listed in `rabbitmq-ha:topology.keepQueueArguments`: its TTL, length,
+   * overflow, dead-letter and delivery-limit settings stay declare-time x-arguments (as deployed
+   * before they moved to policies), so changing one replaces the queue. Otherwise they are
+   * applied by a generated policy (model/derive/settingsPolicies.ts) and change in place.
+   */
+  readonly settingsAsArguments?: boolean;
 }
 
 export interface BindingSpec {
@@ -235,6 +242,11 @@ export interface PolicySpec {
   readonly definition: Readonly<Record<string, string | number | boolean | readonly string[]>>;
   /** An operator policy (limits users cannot override). */
   readonly operator: boolean;
+  /**
+   * Set on the policy the model generated to apply a queue's own settings
+   * (model/derive/settingsPolicies.ts): that queue's name. Optional.
+   */
+  readonly generatedFor?: string | undefined;
 }
 
 export interface UserSpec {

@@ -21,6 +21,7 @@ import { checkTopologyVersion } from "./versionTopology";
 import { checkNetwork } from "./network";
 import { checkLoadBalancers } from "./loadBalancers";
 import { checkPlacement } from "./placement";
+import { checkKeepQueueArguments } from "./keepQueueArguments";
 
 export interface CheckedStack {
   readonly hosts: readonly DockerHost[];
@@ -35,7 +36,11 @@ export interface CheckedStack {
 export type CheckedStackParts = { readonly [K in "hosts" | "network" | "cluster" | "loadBalancers"]: CheckedStack[K] | undefined };
 
 /** What the topology checks read from the stack; naming undefined when the naming key is broken. */
-export type TopologyStack = Pick<CheckedStack, "cluster" | "tracing"> & { readonly naming: NamingRules | undefined };
+export type TopologyStack = Pick<CheckedStack, "cluster" | "tracing"> & {
+  readonly naming: NamingRules | undefined;
+  /** `rabbitmq-ha:topology.keepQueueArguments`; none when absent. */
+  readonly keepQueueArguments?: readonly string[];
+};
 
 export function checkStack(stack: CheckedStackParts, context: RuleContext): Finding[] {
   const { hosts, network, cluster, loadBalancers } = stack;
@@ -58,6 +63,7 @@ export function checkDeclaredTopology(topology: TopologySpec, stack: TopologySta
     ...checkPolicyShadowing(topology, context),
     ...checkTopologyVersion(topology, stack.cluster, context),
     ...checkDeadLetterCycles(topology, context),
+    ...checkKeepQueueArguments(topology, stack.keepQueueArguments ?? [], context),
   ];
 }
 

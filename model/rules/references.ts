@@ -41,7 +41,9 @@ export function checkReferences(topology: TopologySpec, tracing: readonly string
     if (binding.destinationType === "queue") queueExists(binding, binding.vhost, binding.destination, "destination");
     else exchangeExists(binding, "destination exchange", binding.vhost, binding.destination, "destination");
   }
-  for (const policy of topology.policies) {
+  // A queue's generated settings policy refers to what the queue and the user policy it merges
+  // refer to, both checked where they are written: checking it again would report each twice.
+  for (const policy of topology.policies.filter((p) => p.generatedFor === undefined)) {
     if (!vhostExists(policy, policy.vhost, "vhost")) continue;
     for (const [key, label] of [["alternate-exchange", "alternate exchange"], ["dead-letter-exchange", "dead-letter exchange"]] as const) {
       const target = policy.definition[key];

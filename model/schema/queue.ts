@@ -1,20 +1,26 @@
-/** A queue in a topology file. Every setting but `description` is a queue argument: changing it replaces the queue. */
+/**
+ * A queue in a topology file. Identity, type, durability, auto-delete, single active consumer and
+ * the initial group size are declare-time: changing one replaces the queue. TTL, lengths,
+ * overflow, dead-lettering and the delivery limit are applied by the queue's own generated policy
+ * and change in place (docs/queue-settings.md).
+ */
 import { z } from "zod";
 import { OVERFLOW, QUEUE_TYPES } from "../types";
 import { duration, objectName, size } from "./fields";
 
 const REPLACES = "Replaces the queue (its messages are lost).";
+const BY_POLICY = "Applied by the queue's own policy: changes in place (replaces the queue only if it is listed in keepQueueArguments).";
 
 export const deadLetterSchema = z
   .strictObject({
-    exchange: objectName().meta({ description: "Dead-letter exchange in the same vhost. Required. Replaces the queue." }),
-    routingKey: z.string().optional().meta({ description: "Routing key dead letters are republished with. Default: the message's own. Replaces the queue." }),
+    exchange: objectName().meta({ description: `Dead-letter exchange in the same vhost. Required. ${BY_POLICY}` }),
+    routingKey: z.string().optional().meta({ description: `Routing key dead letters are republished with. Default: the message's own. ${BY_POLICY}` }),
   })
-  .meta({ description: `Where rejected, expired and overflowing messages go. Default: none. ${REPLACES}` });
+  .meta({ description: `Where rejected, expired and overflowing messages go. Default: none. ${BY_POLICY}` });
 
 export const retrySchema = z
   .strictObject({
-    every: duration().meta({ description: "Delay before a rejected message is redelivered, e.g. 2m. Required. Replaces the retry queue." }),
+    every: duration().meta({ description: "Delay before a rejected message is redelivered, e.g. 2m. Required. The retry queue's TTL, applied by its own policy: changes in place." }),
     maxAttempts: z.number().int().min(1).meta({ description: "Redeliveries before the message is parked. Required. Replaces the retry queues." }),
   })
   .meta({
@@ -31,15 +37,15 @@ export const queueSchema = z
     durable: z.boolean().default(true).meta({ description: `Survives a broker restart; quorum queues must be durable. Default: true. ${REPLACES}` }),
     autoDelete: z.boolean().default(false).meta({ description: `Deleted when its last consumer goes; not for quorum queues. Default: false. ${REPLACES}` }),
     deadLetter: deadLetterSchema.optional(),
-    messageTtl: duration().optional().meta({ description: `x-message-ttl, e.g. 10m. Default: none. ${REPLACES}` }),
-    maxLength: z.number().int().min(0).optional().meta({ description: `x-max-length in messages. Default: unlimited. ${REPLACES}` }),
-    maxLengthBytes: size().optional().meta({ description: `x-max-length-bytes, e.g. 512MB. Default: unlimited. ${REPLACES}` }),
+    messageTtl: duration().optional().meta({ description: `Message TTL (policy key message-ttl), e.g. 10m. Default: none. ${BY_POLICY}` }),
+    maxLength: z.number().int().min(0).optional().meta({ description: `Maximum length in messages (policy key max-length). Default: unlimited. ${BY_POLICY}` }),
+    maxLengthBytes: size().optional().meta({ description: `Maximum length in bytes (policy key max-length-bytes), e.g. 512MB. Default: unlimited. ${BY_POLICY}` }),
     overflow: z.enum(OVERFLOW).optional().meta({
-      description: `x-overflow when a length limit is hit; reject-publish-dlx is classic only. Default: drop-head. ${REPLACES}`,
+      description: `What happens when a length limit is hit (policy key overflow); reject-publish-dlx is classic only. Default: drop-head. ${BY_POLICY}`,
     }),
     singleActiveConsumer: z.boolean().default(false).meta({ description: `One consumer at a time, for ordered work. Default: false. ${REPLACES}` }),
     deliveryLimit: z.number().int().min(-1).optional().meta({
-      description: `x-delivery-limit, quorum only (-1: unlimited, 4.x). Default: none on 3.x, 20 on 4.x. ${REPLACES}`,
+      description: `Delivery limit (policy key delivery-limit), quorum only (-1: unlimited, 4.x). Default: none on 3.x, 20 on 4.x. ${BY_POLICY}`,
     }),
     initialGroupSize: z.number().int().min(1).optional().meta({
       description: `x-quorum-initial-group-size, quorum only, at most the node count. Default: all nodes. ${REPLACES}`,

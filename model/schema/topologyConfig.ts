@@ -16,6 +16,13 @@ export const topologyConfigSchema = z
     retainQueuesOnDelete: z.boolean().default(false).meta({
       description: "Pulumi `retainOnDelete` on queues: removed from the stack, kept on the broker. Default: false. In place (a resource option).",
     }),
+    keepQueueArguments: z
+      .array(z.string().min(1))
+      .default([])
+      .meta({
+        description:
+          "Queues (by name, or \"*\" for all) whose TTL, length, overflow, dead-letter and delivery-limit settings stay declare-time x-arguments, as deployments made before these settings moved to policies declared them: changing one of them replaces the queue. For stacks deployed before that change, until each queue is drained and replaced (docs/queue-settings.md). Default: none (settings are applied by a generated policy and change in place). Adding or removing a queue here replaces it.",
+      }),
     managementEndpoint: z
       .string()
       .regex(/^https?:\/\/[^\s/]+(:\d+)?\/?$/, { error: (issue) => `${JSON.stringify(issue.input)} is not a management URL (http://HOST:PORT or https://HOST:PORT)` })

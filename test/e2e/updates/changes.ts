@@ -7,6 +7,7 @@
 import type { Deployment } from "../deployment";
 import type { PlanCounts, Step } from "../../../engine/types";
 import { rebuiltImage } from "./rebuiltImage";
+import { newSettingsApplied, onlyPolicyUpdates, withNewQueueSettings } from "./queueSetting";
 
 export type StackConfig = Record<string, unknown>;
 
@@ -23,6 +24,8 @@ export interface ConfigChange {
    * failure (with the skips, never as a pass) until nodes roll one at a time.
    */
   readonly knownLoss?: string;
+  /** What the broker must show once the update is applied; returns what it saw, throws when not. Optional. */
+  readonly afterUpdate?: (deployment: Deployment) => Promise<string>;
 }
 
 const NODES_AT_ONCE =
@@ -110,6 +113,13 @@ export const CONFIG_CHANGES: readonly ConfigChange[] = [
       return withObject(config, "rabbitmq-ha:cluster", (c) => ({ ...c, nodes: nodes.filter((n) => !n.hostname.endsWith(ADDED)) }));
     },
     expectPlan: (_counts, steps) => membershipPlan(steps, "delete"),
+  },
+  {
+    id: "queue-setting",
+    name: "change the load queues' message TTL and max length (applied by their policy)",
+    apply: withNewQueueSettings,
+    expectPlan: (_counts, steps) => onlyPolicyUpdates(steps),
+    afterUpdate: newSettingsApplied,
   },
 ];
 

@@ -77,6 +77,8 @@ export async function runUpdates(projectDir: string, deployment: Deployment, onl
     });
     const delivery = await deliveryChecks(`update ${change.id}`, outcome);
     checks.push(outcome.action, outcome.healed, ...delivery.map((check) => asKnownLoss(check, change.knownLoss)));
+    const { afterUpdate } = change;
+    if (afterUpdate) checks.push(await runCheck(`update ${change.id}: the broker shows the change`, () => afterUpdate(deployment)));
     const counts = plan?.counts ?? { create: 0, update: 0, replace: 0, delete: 0 };
     for (const s of outcome.streams) {
       updates.push({

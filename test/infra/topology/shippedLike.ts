@@ -1,5 +1,6 @@
 /** A topology shaped like the shipped config/*.yaml, built from the derive fixtures. */
 import { deriveTopology } from "../../../model/derive";
+import { deriveSettingsPolicies } from "../../../model/derive/settingsPolicies";
 import type { PolicySpec, TopologySpec } from "../../../model/types";
 import { binding, exchange, origin, queue, topology, user, vhost } from "../../model/derive/fixtures";
 
@@ -9,7 +10,8 @@ const policy = (fields: Partial<PolicySpec>): PolicySpec => ({
 });
 
 export function shippedLikeTopology(): TopologySpec {
-  return deriveTopology(topology({
+  // Derived as the loader does (model/load.ts): retry expansion, then the queues' settings policies.
+  return deriveSettingsPolicies(deriveTopology(topology({
     vhosts: [
       vhost({ maxConnections: 500, maxQueues: 200, description: "Orders flowing from sale." }),
       vhost({ name: "PRODUCT_VHOST", defaultQueueType: "quorum", tracing: true }),
@@ -53,5 +55,5 @@ export function shippedLikeTopology(): TopologySpec {
       }),
       user({ name: "sale-ops", tags: ["monitoring"], grants: [{ vhost: "SALE_VHOST", publishes: ["SALE_TO_PRODUCT_EXCHANGE"], consumes: [] }] }),
     ],
-  }));
+  })), "4.1", []);
 }

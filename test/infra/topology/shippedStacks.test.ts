@@ -18,12 +18,17 @@ async function declare(stack: string) {
 const mirrorKeys = (definition: Record<string, string>) => Object.keys(definition).filter((k) => k.startsWith("ha-"));
 
 describe("the shipped stacks", () => {
-  it("dev (3.13) declares the mirror policies; every queue durable with its type", async () => {
+  it("dev (3.13) declares the mirror policies, carried into a classic queue's settings policy; every queue durable with its type", async () => {
     const r = await declare("dev");
     const policies = r.ofType("rabbitmq:index/policy:Policy").map((p) => [p.inputs.name, mirrorKeys(p.inputs.policy.definition)]);
     expect(policies).toEqual([
       ["SALE_HA_POLICY", ["ha-mode", "ha-sync-mode"]],
       ["GP_HA_POLICY", ["ha-mode", "ha-params", "ha-sync-mode"]],
+      // Quorum queues skip mirror policies: nothing to carry into theirs.
+      ["rabbitmq-ha.queue-settings.PRODUCT_FROM_SALE_QUEUE", []],
+      ["rabbitmq-ha.queue-settings.PRODUCT_FROM_SALE_RETRY_QUEUE", []],
+      ["rabbitmq-ha.queue-settings.PRODUCT_PRICE_QUEUE", ["ha-mode", "ha-sync-mode"]],
+      ["rabbitmq-ha.queue-settings.PRODUCT_STORE_SYNC_QUEUE", []],
     ]);
     for (const q of r.ofType("rabbitmq:index/queue:Queue")) {
       expect([q.inputs.name, q.inputs.settings.durable, typeof JSON.parse(q.inputs.settings.argumentsJson)["x-queue-type"]]).toEqual([q.inputs.name, true, "string"]);

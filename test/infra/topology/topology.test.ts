@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { SafetySpec } from "../../../model/types";
 import { type RecordedResource, runTopology, type TopologyRun } from "./harness";
 import { shippedLikeTopology } from "./shippedLike";
+import { deriveSettingsPolicies } from "../../../model/derive/settingsPolicies";
 
 const T = {
   provider: "pulumi:providers:rabbitmq",
@@ -57,8 +58,8 @@ describe("Topology provider and dependencies", () => {
     const r = await run();
     const providerRef = `${await r.urnOf(r.byName("topology-provider").resource!)}::topology-provider-id`;
     const objects = r.resources.filter((x) => x.type.startsWith("rabbitmq:"));
-    // 2 vhosts, 5 + 2 exchanges, 5 queues (3 + retry + parking), 5 + 3 bindings, 3 policies, 2 users, 3 permissions
-    expect(objects).toHaveLength(30);
+    // 2 vhosts, 5 + 2 exchanges, 5 queues (3 + retry + parking), 5 + 3 bindings, 3 + 4 queue-settings policies, 2 users, 3 permissions
+    expect(objects).toHaveLength(34);
     for (const o of objects) expect([o.name, o.provider]).toEqual([o.name, providerRef]);
     for (const o of r.resources.filter((x) => x.type !== "rabbitmq-ha:topology:Topology" && x.type !== "docker:index/container:Container")) {
       expect([o.name, o.opts.parent?.constructor.name]).toEqual([o.name, "Topology"]);
@@ -71,16 +72,13 @@ describe("Topology provider and dependencies", () => {
 });
 
 describe("queues", () => {
-  it("are durable with arguments as JSON whose numbers are numbers", async () => {
+  it("are durable with only declare-time arguments, as JSON whose numbers are numbers (the rest is their policy's)", async () => {
     const r = await run();
     const price = r.byName("topology-queue-PRODUCT_PRICE_QUEUE@SALE_VHOST");
     expect(price.inputs.settings.durable).toBe(true);
-    expect(argumentsOf(price)).toStrictEqual({
-      "x-queue-type": "classic", "x-dead-letter-exchange": "PRODUCT_DLX_EXCHANGE", "x-dead-letter-routing-key": "price.dead",
-      "x-message-ttl": 600000, "x-max-length": 100000, "x-overflow": "reject-publish-dlx",
-    });
+    expect(argumentsOf(price)).toStrictEqual({ "x-queue-type": "classic" });
     expect(argumentsOf(r.byName("topology-queue-PRODUCT_STORE_SYNC_QUEUE@PRODUCT_VHOST"))).toStrictEqual({
-      "x-queue-type": "quorum", "x-max-length-bytes": 536870912, "x-single-active-consumer": true, "x-delivery-limit": 5, "x-quorum-initial-group-size": 3,
+      "x-queue-type": "quorum", "x-single-active-consumer": true, "x-quorum-initial-group-size": 3,
     });
   });
 
@@ -89,9 +87,9 @@ describe("queues", () => {
     expect(r.ofType(T.queue).map((q) => q.inputs.name)).toEqual([
       "PRODUCT_FROM_SALE_QUEUE", "PRODUCT_FROM_SALE_RETRY_QUEUE", "PRODUCT_FROM_SALE_PARKING_QUEUE", "PRODUCT_PRICE_QUEUE", "PRODUCT_STORE_SYNC_QUEUE",
     ]);
-    expect(argumentsOf(r.byName("topology-queue-PRODUCT_FROM_SALE_RETRY_QUEUE@SALE_VHOST"))).toStrictEqual({
-      "x-queue-type": "quorum", "x-dead-letter-exchange": "PRODUCT_FROM_SALE_RETRY_EXCHANGE",
-      "x-dead-letter-routing-key": "PRODUCT_FROM_SALE_QUEUE", "x-message-ttl": 120000,
+    expect(argumentsOf(r.byName("topology-queue-PRODUCT_FROM_SALE_RETRY_QUEUE@SALE_VHOST"))).toStrictEqual({ "x-queue-type": "quorum" });
+    expect(r.byName("topology-policy-rabbitmq-ha.queue-settings.PRODUCT_FROM_SALE_RETRY_QUEUE@SALE_VHOST").inputs.policy.definition).toStrictEqual({
+      "message-ttl": "120000", "dead-letter-exchange": "PRODUCT_FROM_SALE_RETRY_EXCHANGE", "dead-letter-routing-key": "PRODUCT_FROM_SALE_QUEUE",
     });
   });
 
@@ -160,6 +158,16 @@ describe("policies", () => {
     expect(r.ofType(T.policy).map((p) => [p.inputs.name, p.inputs.policy.definition])).toEqual([
       ["SALE_HA_POLICY", { "ha-mode": "exactly", "ha-params": "2", "ha-sync-mode": "automatic" }],
       ["PINNED", { "ha-mode": "nodes", "ha-params": "rabbit@a,rabbit@b" }],
+      ["rabbitmq-ha.queue-settings.PRODUCT_FROM_SALE_QUEUE", { "dead-letter-exchange": "PRODUCT_FROM_SALE_RETRY_EXCHANGE", "dead-letter-routing-key": "PRODUCT_FROM_SALE_RETRY_QUEUE" }],
+      ["rabbitmq-ha.queue-settings.PRODUCT_FROM_SALE_RETRY_QUEUE", { "message-ttl": "120000", "dead-letter-exchange": "PRODUCT_FROM_SALE_RETRY_EXCHANGE", "dead-letter-routing-key": "PRODUCT_FROM_SALE_QUEUE" }],
+      [
+        "rabbitmq-ha.queue-settings.PRODUCT_PRICE_QUEUE",
+        {
+          "ha-mode": "exactly", "ha-params": "2", "ha-sync-mode": "automatic", "message-ttl": "600000", "max-length": "100000", overflow: "reject-publish-dlx",
+          "dead-letter-exchange": "PRODUCT_DLX_EXCHANGE", "dead-letter-routing-key": "price.dead",
+        },
+      ],
+      ["rabbitmq-ha.queue-settings.PRODUCT_STORE_SYNC_QUEUE", { "max-length-bytes": "536870912", "delivery-limit": "5" }],
     ]);
     expect(r.ofType(T.operatorPolicy).map((p) => p.inputs)).toEqual([
       { name: "PRODUCT_PRICE_LIMITS", vhost: "SALE_VHOST", policy: { pattern: "^PRODUCT_PRICE_QUEUE$", priority: 10, applyTo: "queues", definition: { "max-length-bytes": "268435456" } } },
@@ -214,5 +222,22 @@ describe("vhost operations settings", () => {
       value: { endpoint: "http://172.28.9.220:15672", username: "admin", password: "admin-pw" },
     });
     expect(settings[0]!.opts.additionalSecretOutputs).toEqual(["connection"]);
+  });
+});
+
+describe("a changed queue TTL", () => {
+  it("changes only the inputs of that queue's settings policy (a policy update, no queue replacement)", async () => {
+    const inputsByName = async (ttl: number) => {
+      const r = await runTopology((pulumi) => {
+        const base = shippedLikeTopology();
+        const topology = deriveSettingsPolicies({ ...base, queues: base.queues.map((q) => (q.name === "PRODUCT_PRICE_QUEUE" ? { ...q, messageTtlMs: ttl } : q)) }, "4.1", []);
+        return { topology, safety: { protectQueues: true, retainQueuesOnDelete: false }, version: "4.1", managementEndpoint: "http://172.28.9.220:15672", adminUser: "admin", adminPassword: pulumi.secret("pw"), userPasswords: { "product-app": pulumi.secret("pa"), "sale-ops": pulumi.secret("so") }, dependsOn: [] };
+      });
+      return new Map(r.resources.filter((x) => x.type.startsWith("rabbitmq:")).map((x) => [x.name, JSON.stringify(x.inputs)]));
+    };
+    const before = await inputsByName(600_000);
+    const after = await inputsByName(1_200_000);
+    expect([...before.keys()]).toEqual([...after.keys()]);
+    expect([...before.keys()].filter((name) => before.get(name) !== after.get(name))).toEqual(["topology-policy-rabbitmq-ha.queue-settings.PRODUCT_PRICE_QUEUE@SALE_VHOST"]);
   });
 });

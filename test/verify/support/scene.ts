@@ -59,13 +59,15 @@ export function sceneModel(broker: TestBroker, { drift = false } = {}): Model {
         exchangeSpec({ name: "VT_EXCHANGE", vhost, type: "topic", alternateExchange: "VT_UNROUTED_EXCHANGE" }),
         exchangeSpec({ name: "VT_DLX_EXCHANGE", vhost }),
       ],
+      // Declared as a stack with `keepQueueArguments: ["*"]` declares them (deployed before queue
+      // settings moved to policies): settings as x-arguments, the probe compares them as such.
       queues: [
         queueSpec({
-          name: "VT_WORK_QUEUE", vhost, type: "quorum", deadLetter: { exchange: "VT_DLX_EXCHANGE", routingKey: "dead" },
+          settingsAsArguments: true, name: "VT_WORK_QUEUE", vhost, type: "quorum", deadLetter: { exchange: "VT_DLX_EXCHANGE", routingKey: "dead" },
           deliveryLimit: 5, singleActiveConsumer: true, maxLengthBytes: 512000000,
         }),
         queueSpec({
-          name: "VT_PRICE_QUEUE", vhost, messageTtlMs: drift ? 60000 : 600000, maxLength: 100000, overflow: "reject-publish-dlx",
+          settingsAsArguments: true, name: "VT_PRICE_QUEUE", vhost, messageTtlMs: drift ? 60000 : 600000, maxLength: 100000, overflow: "reject-publish-dlx",
           deadLetter: { exchange: "VT_DLX_EXCHANGE", routingKey: undefined },
         }),
         ...(drift ? [queueSpec({ name: "VT_MISSING_QUEUE", vhost })] : []),

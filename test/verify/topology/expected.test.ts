@@ -4,9 +4,9 @@ import type { PolicySpec } from "../../../model/types";
 import { exchangeSpec, policySpec, queueSpec } from "../support/model";
 
 describe("expectedQueue", () => {
-  test("a quorum queue with every argument: numbers stay numbers, x-queue-type is checked as the type", () => {
+  test("a quorum queue that keeps every setting as an argument: numbers stay numbers, x-queue-type is checked as the type", () => {
     const q = queueSpec({
-      name: "Q", vhost: "V", type: "quorum", deadLetter: { exchange: "DLX", routingKey: "dead" }, messageTtlMs: 600000,
+      settingsAsArguments: true, name: "Q", vhost: "V", type: "quorum", deadLetter: { exchange: "DLX", routingKey: "dead" }, messageTtlMs: 600000,
       maxLength: 10, maxLengthBytes: 4096, overflow: "reject-publish", singleActiveConsumer: true, deliveryLimit: 5, initialGroupSize: 3,
     });
     expect(expectedQueue(q)).toEqual({
@@ -18,6 +18,11 @@ describe("expectedQueue", () => {
         "x-quorum-initial-group-size": 3,
       },
     });
+  });
+
+  test("settings a policy applies are not expected as arguments (the queue's generated policy is compared with the policies)", () => {
+    const q = queueSpec({ name: "Q", vhost: "V", type: "quorum", messageTtlMs: 600000, maxLength: 10, deliveryLimit: 5, initialGroupSize: 3 });
+    expect(expectedQueue(q).arguments).toEqual({ "x-quorum-initial-group-size": 3 });
   });
 
   test("a plain classic queue expects no argument (single active consumer off is not sent)", () => {
