@@ -49,6 +49,7 @@ export function buildCluster(input: z.output<typeof clusterSchema>, hosts: reado
     discoveryRetryIntervalMs: durationMs(input.discoveryRetryInterval),
     extraPlugins: input.extraPlugins,
     adminUser: input.adminUser,
+    allowCookieRotation: input.allowCookieRotation,
   };
 }
 

@@ -75,6 +75,7 @@ describe("loadStack", () => {
       discoveryRetryIntervalMs: 1000,
       extraPlugins: [],
       adminUser: "admin",
+      allowCookieRotation: false,
     });
     expect({ ...model.loadBalancers, instances: model.loadBalancers.instances.length }).toEqual({
       haproxyImage: "haproxy:3.0",

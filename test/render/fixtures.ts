@@ -22,6 +22,7 @@ export const seedCluster: ClusterSpec = {
   discoveryRetryIntervalMs: 1000,
   extraPlugins: [],
   adminUser: "admin",
+  allowCookieRotation: false,
 };
 
 export const seedPair: LoadBalancerPairSpec = {
