@@ -49,7 +49,8 @@ export const clusterGuardProvider: pulumi.dynamic.ResourceProvider<ClusterGuardP
   async diff(_id, olds, news) {
     const refusal = await refusalOf(olds, news);
     if (refusal) throw new Error(refusal);
-    const canonical = (p: ClusterGuardProps): string => JSON.stringify([p.cookieHash, p.allowCookieRotation, p.version, p.login, p.passwords]);
+    // Field by field: key order in stored state is not ours to rely on.
+    const canonical = (p: ClusterGuardProps): string => JSON.stringify([p.cookieHash, p.allowCookieRotation, p.version, p.login.endpoint, p.login.username, p.passwords]);
     // Never replaced: a replacement would take every node container along (they depend on it).
     return { changes: canonical(olds) !== canonical(news), replaces: [] };
   },
