@@ -49,18 +49,28 @@ export function tagsOf(user: { readonly tags?: unknown }): string {
  * load balancer, a node restarting) is retried for up to `patienceMs`, then thrown.
  */
 export async function loginAnswer(login: AdminLogin, password: string, patienceMs = 60_000): Promise<LoginAnswer> {
+  const { status, text } = await patiently(login, () => managementRequest(login, password, "GET", "/api/whoami"), patienceMs);
+  if (status === 200) return "accepted";
+  if (status === 401) return "refused";
+  throw new Error(`management API at ${login.endpoint} answered GET /api/whoami with HTTP ${status} ${text}`.trim());
+}
+
+/**
+ * `attempt` again while the connection fails or the API answers 5xx (a load balancer moving the
+ * VIP, a node restarting), for up to `patienceMs`; any other answer is returned as it is.
+ */
+async function patiently(login: AdminLogin, attempt: () => Promise<{ status: number; text: string }>, patienceMs = 60_000): Promise<{ status: number; text: string }> {
   const deadline = Date.now() + patienceMs;
   for (;;) {
     let last: string;
     try {
-      const { status, text } = await managementRequest(login, password, "GET", "/api/whoami");
-      if (status === 200) return "accepted";
-      if (status === 401) return "refused";
-      last = `HTTP ${status} ${text}`.trim();
+      const answer = await attempt();
+      if (answer.status < 500) return answer;
+      last = `HTTP ${answer.status} ${answer.text}`.trim();
     } catch (error) {
       last = error instanceof Error ? error.message : String(error);
     }
-    if (Date.now() > deadline) throw new Error(`management API at ${login.endpoint} did not answer GET /api/whoami: ${last}`);
+    if (Date.now() > deadline) throw new Error(`management API at ${login.endpoint}: ${last}`);
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }
@@ -87,10 +97,12 @@ export async function convergeAdminPassword(login: AdminLogin, desired: string, 
   if (decision.kind === "in-sync") return decision;
   const current = candidates[decision.using]!;
   const path = `/api/users/${encodeURIComponent(login.username)}`;
-  const user = await managementRequest(login, current, "GET", path);
+  // Both idempotent: retried like the logins when the endpoint drops a connection.
+  const user = await patiently(login, () => managementRequest(login, current, "GET", path));
   if (user.status !== 200) throw new Error(`GET ${path}: HTTP ${user.status} ${user.text}`.trim());
-  const put = await managementRequest(login, current, "PUT", path, { password: desired, tags: tagsOf(JSON.parse(user.text) as { tags?: unknown }) });
-  if (put.status >= 300) throw new Error(`PUT ${path}: HTTP ${put.status} ${put.text}`.trim());
+  const put = await patiently(login, () => managementRequest(login, current, "PUT", path, { password: desired, tags: tagsOf(JSON.parse(user.text) as { tags?: unknown }) }));
+  // A 401 on a retried PUT: the first attempt went through (the old password is gone); the check below says.
+  if (put.status >= 300 && put.status !== 401) throw new Error(`PUT ${path}: HTTP ${put.status} ${put.text}`.trim());
   if ((await loginAnswer(login, desired)) !== "accepted") throw new Error(`the admin password was changed at ${login.endpoint}, yet the new one is refused`);
   return decision;
 }
