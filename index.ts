@@ -12,6 +12,8 @@ import { ClusterNetwork } from "./infra/network";
 import { RabbitCluster } from "./infra/cluster/rabbitCluster";
 import { LoadBalancerPair } from "./infra/loadbalancer/loadBalancerPair";
 import { Topology } from "./infra/topology/topology";
+import { AdminCredential } from "./infra/admin/resource";
+import { ClusterGuard } from "./infra/cluster/guard/resource";
 import { userCredentials as credentialsOf } from "./infra/userCredentials";
 
 const model = loadModelFromPulumiConfig();
@@ -21,13 +23,26 @@ const secrets = new Secrets("secrets", { model });
 const hosts = new DockerHosts("hosts", { hosts: model.hosts });
 const network = new ClusterNetwork("network", { network: model.network, hosts });
 
+const adminLogin = { endpoint: model.managementEndpoint, username: model.cluster.adminUser };
+
+// Refuses (at preview too) a cookie change, a downgrade or an unprepared major upgrade on a
+// deployed cluster; the nodes take the cookie through it, so they wait for its verdict.
+const guard = new ClusterGuard("cluster-guard", {
+  erlangCookie: secrets.erlangCookie,
+  allowCookieRotation: model.cluster.allowCookieRotation,
+  version: model.cluster.version,
+  login: adminLogin,
+  passwords: [secrets.adminPassword, secrets.adminBootstrapPassword],
+});
+
 const cluster = new RabbitCluster("cluster", {
   cluster: model.cluster,
   stack: model.stack,
   network,
   hosts,
-  erlangCookie: secrets.erlangCookie,
-  adminPassword: secrets.adminPassword,
+  erlangCookie: guard.guarded(secrets.erlangCookie),
+  // Nodes get the never-rotated bootstrap password (default_pass): a rotation restarts nothing.
+  adminPassword: secrets.adminBootstrapPassword,
 });
 
 const loadBalancers = new LoadBalancerPair("lb", {
@@ -40,18 +55,27 @@ const loadBalancers = new LoadBalancerPair("lb", {
   dependsOn: cluster.ready,
 });
 
+// The admin password on the running broker, changed in place when rotated (authenticating with
+// the previous or the bootstrap one). Everything that logs in as the admin takes it from here,
+// so nothing uses a new password before the broker has it.
+const admin = new AdminCredential(
+  "admin-credential",
+  { login: adminLogin, password: secrets.adminPassword, bootstrapPassword: secrets.adminBootstrapPassword },
+  { dependsOn: [...cluster.ready, ...loadBalancers.ready] },
+);
+
 const topology = new Topology("topology", {
   topology: model.topology,
   safety: model.safety,
   version: model.cluster.version,
   managementEndpoint: model.managementEndpoint,
   adminUser: model.cluster.adminUser,
-  adminPassword: secrets.adminPassword,
+  adminPassword: admin.password,
   userPasswords: secrets.userPasswords,
   dependsOn: [...cluster.ready, ...loadBalancers.ready],
 });
 
-const credentials = pulumi.interpolate`${model.cluster.adminUser}:${secrets.adminPassword}`;
+const credentials = pulumi.interpolate`${model.cluster.adminUser}:${admin.password}`;
 export const virtualIp = model.loadBalancers.virtualIp;
 export const amqpUrl = pulumi.secret(pulumi.interpolate`amqp://${credentials}@${model.loadBalancers.virtualIp}:5672`);
 export const managementUrl = pulumi.secret(pulumi.interpolate`http://${credentials}@${model.loadBalancers.virtualIp}:15672`);

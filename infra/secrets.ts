@@ -22,8 +22,17 @@ const GENERATED = { special: false, upper: true, lower: true, numeric: true } as
 export class Secrets extends pulumi.ComponentResource {
   /** Shared by every node (Erlang distribution); `rabbitmq-ha:erlangCookie` or generated. */
   public readonly erlangCookie: pulumi.Output<string>;
-  /** The administrator's password; `rabbitmq-ha:adminPassword` or generated. */
+  /**
+   * The administrator's password; `rabbitmq-ha:adminPassword` or generated. Rotating it changes
+   * it on the running broker (infra/admin/): never rendered into a node's files.
+   */
   public readonly adminPassword: pulumi.Output<string>;
+  /**
+   * What the nodes' conf.d admin file sets (`default_pass`, applied only when a blank node first
+   * boots). Generated once and never rotated, so rotating the admin password never changes an
+   * upload (never restarts a node); infra/admin/ moves the broker from it to `adminPassword`.
+   */
+  public readonly adminBootstrapPassword: pulumi.Output<string>;
   /** HAProxy's statistics page; `rabbitmq-ha:statsPassword` or generated. */
   public readonly statsPassword: pulumi.Output<string>;
   /** One per topology user, by user name; `rabbitmq-ha:userPasswords.<user>` or generated. */
@@ -38,6 +47,7 @@ export class Secrets extends pulumi.ComponentResource {
     // Erlang's own cookies are 20 characters; longer costs nothing.
     this.erlangCookie = config.getSecret("erlangCookie") ?? generate("erlang-cookie", 64);
     this.adminPassword = config.getSecret("adminPassword") ?? generate("admin-password", 32);
+    this.adminBootstrapPassword = generate("admin-bootstrap-password", 32);
     this.statsPassword = config.getSecret("statsPassword") ?? generate("stats-password", 24);
 
     const given = givenUserPasswords();
@@ -45,7 +55,12 @@ export class Secrets extends pulumi.ComponentResource {
       args.model.topology.users.map((u) => [u.name, given[u.name] ?? generate(`user-${u.name}`, 32)]),
     );
 
-    this.registerOutputs({ erlangCookie: this.erlangCookie, adminPassword: this.adminPassword, statsPassword: this.statsPassword });
+    this.registerOutputs({
+      erlangCookie: this.erlangCookie,
+      adminPassword: this.adminPassword,
+      adminBootstrapPassword: this.adminBootstrapPassword,
+      statsPassword: this.statsPassword,
+    });
   }
 }
 

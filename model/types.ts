@@ -77,6 +77,11 @@ export interface ClusterSpec {
   readonly retainNodeData: boolean;
   /** Name of the admin user created at first boot (guest is never created). Default "admin". */
   readonly adminUser: string;
+  /**
+   * Lets a changed Erlang cookie through on a deployed cluster (infra/cluster/guard/): a cookie
+   * rotation needs every node down at once. Default false: refused.
+   */
+  readonly allowCookieRotation: boolean;
 }
 
 export const VRRP_STATES = ["MASTER", "BACKUP"] as const;

@@ -4,12 +4,13 @@ import { confValue } from "./confSettings";
 export const ADMIN_CONF_NAME = "60-rabbitmq-ha-admin.conf";
 
 /**
- * The administrator RabbitMQ creates on its first boot instead of guest. Carries the password:
- * the component delivers it as a secret upload, readable only by the rabbitmq user.
+ * The administrator RabbitMQ creates on its first boot instead of guest, with the bootstrap
+ * password (never rotated: infra/admin/ then sets the desired one through the management API).
+ * The component delivers it as a secret upload, readable only by the rabbitmq user.
  */
 export function renderAdminConf(adminUser: string, adminPassword: string): string {
   return [
-    "# The administrator created at first boot instead of guest (rabbitmq-ha). Holds a secret.",
+    "# The administrator created at first boot instead of guest (rabbitmq-ha), with its bootstrap password. Holds a secret.",
     `default_user = ${confValue("adminUser", adminUser)}`,
     `default_pass = ${confValue("adminPassword", adminPassword)}`,
     "default_user_tags.administrator = true",

@@ -16,6 +16,11 @@ export const ENABLED_PLUGINS_PATH = "/etc/rabbitmq/enabled_plugins";
 
 export interface NodeSecrets {
   readonly erlangCookie: string;
+  /**
+   * The admin's BOOTSTRAP password (infra/secrets.ts adminBootstrapPassword): RabbitMQ applies
+   * default_pass only when a blank node first boots, and it never changes, so rotating the
+   * admin password (infra/admin/) never changes this upload nor restarts a node.
+   */
   readonly adminPassword: string;
 }
 

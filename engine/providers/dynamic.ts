@@ -6,6 +6,8 @@
  * engine lets a dynamic provider decide.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { ADMIN_CREDENTIAL_KIND, adminCredentialProvider } from "../../infra/admin/resource";
+import { CLUSTER_GUARD_KIND, clusterGuardProvider } from "../../infra/cluster/guard/resource";
 import { VHOST_SETTINGS_KIND, vhostSettingsProvider } from "../../infra/topology/vhostSettings/resource";
 import type { ResourceState } from "../types";
 import { reqString } from "./inputs";
@@ -15,6 +17,8 @@ type AnyDynamicProvider = pulumi.dynamic.ResourceProvider<Record<string, unknown
 
 const DYNAMIC_PROVIDERS: Readonly<Record<string, AnyDynamicProvider>> = {
   [VHOST_SETTINGS_KIND]: vhostSettingsProvider as unknown as AnyDynamicProvider,
+  [ADMIN_CREDENTIAL_KIND]: adminCredentialProvider as unknown as AnyDynamicProvider,
+  [CLUSTER_GUARD_KIND]: clusterGuardProvider as unknown as AnyDynamicProvider,
 };
 
 export function isDynamicType(type: string): boolean {

@@ -50,6 +50,7 @@ export function buildCluster(input: z.output<typeof clusterSchema>, hosts: reado
     extraPlugins: input.extraPlugins,
     retainNodeData: input.retainNodeData,
     adminUser: input.adminUser,
+    allowCookieRotation: input.allowCookieRotation,
   };
 }
 

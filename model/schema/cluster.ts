@@ -73,7 +73,14 @@ export const clusterSchema = z
       .regex(/^[a-z][a-z0-9-]*$/, { error: (issue) => `${JSON.stringify(issue.input)} is not a user name (lowercase letters, digits, hyphens)` })
       .refine((name) => name !== "guest", { error: '"guest" cannot be the admin user (RabbitMQ lets guest connect from localhost only; choose another name)' })
       .default("admin")
-      .meta({ description: 'Administrator created at first boot (guest is never created). Default: "admin". Its password is the secret rabbitmq-ha:adminPassword. Restarts nodes.' }),
+      .meta({
+        description:
+          'Administrator created at first boot (guest is never created). Default: "admin". Its password is the secret rabbitmq-ha:adminPassword, changed on the running broker (no restart). Cannot change once deployed.',
+      }),
+    allowCookieRotation: z.boolean().default(false).meta({
+      description:
+        "Lets a changed rabbitmq-ha:erlangCookie through on a deployed cluster. Default: false (refused, with what it takes). A cookie rotation needs a planned full stop of every node: nodes with different cookies cannot talk. Set it for that one update, then back to false.",
+    }),
   })
   .meta({ description: "The RabbitMQ cluster. Required." });
 

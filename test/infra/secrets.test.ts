@@ -21,6 +21,7 @@ describe("secrets", () => {
     expect(ofType(resources, RANDOM_PASSWORD).map((r) => r.name)).toEqual([
       "secrets-erlang-cookie",
       "secrets-admin-password",
+      "secrets-admin-bootstrap-password",
       "secrets-stats-password",
       "secrets-user-sale-app",
       "secrets-user-sale-ops",
@@ -48,7 +49,9 @@ describe("secrets", () => {
     const admin = secretFor("secrets-admin-password");
     for (const node of containers(resources, "node")) {
       expect(upload(node, ERLANG_COOKIE_PATH).content).toBe(cookie);
-      expect(upload(node, ADMIN_CONF_PATH).content).toContain(`default_pass = ${admin}`);
+      // The never-rotated bootstrap password: rotating the admin password changes no upload.
+      expect(upload(node, ADMIN_CONF_PATH).content).toContain(`default_pass = ${secretFor("secrets-admin-bootstrap-password")}`);
+      expect(JSON.stringify(node.inputs)).not.toContain(admin);
     }
     for (const lb of containers(resources, "loadbalancer")) {
       const cfg = upload(lb, HAPROXY_CFG_PATH).content;
@@ -75,7 +78,10 @@ describe("secrets", () => {
     expect(generated).toContain("secrets-user-gp-app");
     const node = containers(resources, "node")[0]!;
     expect(upload(node, ERLANG_COOKIE_PATH).content).toBe("GIVENCOOKIE");
-    expect(upload(node, ADMIN_CONF_PATH).content).toContain("default_pass = GIVENADMIN");
+    expect(upload(node, ADMIN_CONF_PATH).content).toContain(`default_pass = ${secretFor("secrets-admin-bootstrap-password")}`);
+    // The given admin password goes to the broker through the admin credential, and from its output to the topology provider.
+    expect(named(resources, "admin-credential").inputs["password"]).toBe("GIVENADMIN");
+    expect(named(resources, "topology-provider").inputs["password"]).toBe("GIVENADMIN");
     for (const lb of containers(resources, "loadbalancer")) expect(upload(lb, HAPROXY_CFG_PATH).content).toContain("stats auth 'stats:GIVENSTATS'");
     for (const r of resources) expect(JSON.stringify(maskedInputs(r)), r.name).not.toMatch(/GIVEN/);
     expect(named(resources, "topology-user-sale-app").inputs["password"]).toBe("GIVENSALE");

@@ -76,6 +76,7 @@ describe("loadStack", () => {
       extraPlugins: [],
       retainNodeData: true,
       adminUser: "admin",
+      allowCookieRotation: false,
     });
     expect({ ...model.loadBalancers, instances: model.loadBalancers.instances.length }).toEqual({
       haproxyImage: "haproxy:3.0",

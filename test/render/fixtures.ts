@@ -23,6 +23,7 @@ export const seedCluster: ClusterSpec = {
   extraPlugins: [],
   retainNodeData: true,
   adminUser: "admin",
+  allowCookieRotation: false,
 };
 
 export const seedPair: LoadBalancerPairSpec = {

@@ -10,7 +10,7 @@ import { preview, up } from "../../../engine/commands";
 import type { UpdateResult } from "../../../engine/deploy/update";
 import { planLines, summaryLine } from "../../../engine/plan/render";
 import { type CheckResult, expect, runCheck } from "../checks/types";
-import type { Deployment } from "../deployment";
+import { adoptAdminPassword, type Deployment } from "../deployment";
 import { engineOptions } from "../layout";
 import { progress } from "../log";
 import { deliveryChecks, scenarioFigures, underLoad } from "../load/underLoad";
@@ -73,6 +73,7 @@ export async function runUpdates(projectDir: string, deployment: Deployment, onl
     );
     const outcome = await underLoad(deployment, `update-${change.id}`, `update ${change.id}: pulumi up applies it`, async () => {
       const { applied } = await up({ ...options, log: progress });
+      adoptAdminPassword(deployment, applied.state.resources);
       return summaryLine(applied.counts);
     });
     const delivery = await deliveryChecks(`update ${change.id}`, outcome);

@@ -34,7 +34,7 @@ export function testModel(options: { nodes?: Model["cluster"]["nodes"]; topology
     cluster: {
       version: "3.13", image: "rabbitmq:3.13-management", nodes, partitionHandling: undefined,
       memoryHighWatermark: 0.6, diskFreeLimitBytes: 2e9, maxMessageSizeBytes: 4 * 1024 * 1024,
-      defaultQueueType: undefined, discoveryRetryLimit: 30, discoveryRetryIntervalMs: 1000, extraPlugins: [], retainNodeData: true, adminUser: "admin",
+      defaultQueueType: undefined, discoveryRetryLimit: 30, discoveryRetryIntervalMs: 1000, extraPlugins: [], retainNodeData: true, adminUser: "admin", allowCookieRotation: false,
     },
     loadBalancers: {
       haproxyImage: "haproxy:2.8", virtualIp: "10.99.0.100", virtualRouterId: 51, advertIntervalMs: 1000, vrrpVersion: 3,
