@@ -26,7 +26,7 @@ function differences(a: unknown, b: unknown, at = ""): string[] {
 }
 
 describe("e2e stacks from the shipped ones", () => {
-  it("e2e-modern is modern with only the images, the network, the suite's topology file and protectQueues changed", () => {
+  it("e2e-modern is modern with only the images, the network, the suite's topology file, protectQueues and retainNodeData changed", () => {
     const dir = exampleProject();
     expect(differences(stackConfig(dir, "modern"), e2eStackConfig(dir, "e2e-modern"))).toEqual([
       'rabbitmq-ha:network.name: "rabbitmq-ha-modern" -> "rabbitmq-ha-e2e-modern"',
@@ -35,6 +35,7 @@ describe("e2e stacks from the shipped ones", () => {
       'rabbitmq-ha:cluster.nodes.0.address: "172.28.9.11" -> "172.29.62.11"',
       'rabbitmq-ha:cluster.nodes.1.address: "172.28.9.12" -> "172.29.62.12"',
       'rabbitmq-ha:cluster.nodes.2.address: "172.28.9.13" -> "172.29.62.13"',
+      "rabbitmq-ha:cluster.retainNodeData: undefined -> false",
       'rabbitmq-ha:loadBalancers.haproxyImage: "haproxy:3.0" -> "rabbitmq-ha-test/haproxy:2.6"',
       'rabbitmq-ha:loadBalancers.virtualIp: "172.28.9.220" -> "172.29.62.220"',
       'rabbitmq-ha:loadBalancers.instances.0.address: "172.28.9.21" -> "172.29.62.21"',
@@ -50,6 +51,7 @@ describe("e2e stacks from the shipped ones", () => {
     expect(changed.filter((line) => line.startsWith("rabbitmq-ha:cluster.") && !line.includes(".address:"))).toEqual([
       'rabbitmq-ha:cluster.version: "3.13" -> "3.10"',
       'rabbitmq-ha:cluster.image: "rabbitmq:3.13-management" -> "rabbitmq-ha-test/rabbitmq:3.10-management"',
+      "rabbitmq-ha:cluster.retainNodeData: undefined -> false",
     ]);
     expect(changed.filter((line) => line.startsWith("rabbitmq-ha:topology."))).toEqual([
       'rabbitmq-ha:topology.files.4: undefined -> "test/e2e/config/e2e.yaml"',

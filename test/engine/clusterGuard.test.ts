@@ -14,8 +14,12 @@ import { StateStore } from "../../engine/state/store";
 import { CLUSTER_GUARD_KIND, cookieHashOf } from "../../infra/cluster/guard/resource";
 import { cookieRefusal } from "../../infra/cluster/guard/verdict";
 
-const projectDir = path.resolve(__dirname, "..", "..");
-const STACK = "e2e-modern";
+import { exampleProject } from "../cli/lib/fixtureProject";
+import { readStackConfig } from "../../cli/lib/stackConfig";
+
+// The frozen example project (not the shipped stacks: a user's edits must not break `npm test`).
+const projectDir = exampleProject({ program: true });
+const STACK = "modern";
 let stateDir: string;
 
 beforeEach(() => {
@@ -39,8 +43,8 @@ async function deployedGuard(cookie: string): Promise<void> {
     kind: CLUSTER_GUARD_KIND,
     cookieHash: cookieHashOf(cookie),
     allowCookieRotation: false,
-    version: "4.3",
-    login: { endpoint: "http://172.29.62.220:15672", username: "admin" },
+    version: "4.1",
+    login: { endpoint: "http://172.28.9.220:15672", username: "admin" },
     passwords: ["admin-pw"],
   };
   new StateStore(stateDir).save({
@@ -73,15 +77,5 @@ describe("the cluster guard in a preview", () => {
 
 function modernCluster(): Record<string, unknown> {
   // The stack file's cluster, as the runner passes overrides (objects parsed).
-  return {
-    version: "4.3",
-    image: "rabbitmq-ha-test/rabbitmq:4.3-management",
-    maxMessageSize: "4MB",
-    diskFreeLimit: "1GB",
-    nodes: [
-      { hostname: "modern-1", type: "disc", address: "172.29.62.11" },
-      { hostname: "modern-2", type: "disc", address: "172.29.62.12" },
-      { hostname: "modern-3", type: "disc", address: "172.29.62.13" },
-    ],
-  };
+  return JSON.parse(readStackConfig(projectDir, STACK).config["rabbitmq-ha:cluster"] ?? "{}") as Record<string, unknown>;
 }
