@@ -2,31 +2,26 @@
  * The config changes the update scenarios apply, one after another, each on top of the last
  * (as a user edits a stack over time): the unchanged config first, then a topology file added
  * and removed, a broker setting, a load-balancer setting, a new image. Each says which resources
- * it may touch; what else the plan does (and what it costs a client) is measured, not assumed.
+ * it may touch and what kind of change it is (its `kind` selects the limits it is judged by,
+ * judging.ts); what it costs a client is measured, not assumed.
  */
 import type { Deployment } from "../deployment";
 import type { PlanCounts, Step } from "../../../engine/types";
 import { rebuiltImage } from "./rebuiltImage";
+import type { ChangeKind } from "./judging";
 
 export type StackConfig = Record<string, unknown>;
 
 export interface ConfigChange {
   readonly id: string;
   readonly name: string;
+  /** What the change rolls; selects its outage limit (judging.ts MAX_OUTAGE_SECONDS). */
+  readonly kind: ChangeKind;
   /** The next config from the current one (full keys, e.g. `rabbitmq-ha:cluster`). */
   readonly apply: (config: StackConfig, deployment: Deployment) => Promise<StackConfig>;
   /** What the plan must be; returns why not, or undefined when it is as expected. */
   readonly expectPlan: (counts: PlanCounts, steps: readonly Step[]) => string | undefined;
-  /**
-   * Why confirmed messages may be lost today, for changes that replace every node at once with no
-   * gate (no wait for mirrors to synchronise): such a loss is counted and listed as a known
-   * failure (with the skips, never as a pass) until nodes roll one at a time.
-   */
-  readonly knownLoss?: string;
 }
-
-const NODES_AT_ONCE =
-  "known failure: this change replaces every node container, the non-seed ones at once and none gated on mirror synchronisation, so a classic mirrored queue can promote an unsynchronised mirror";
 
 const CONTAINER = "docker:index/container:Container";
 const TOPOLOGY = /^rabbitmq:|^pulumi-nodejs:dynamic/;
@@ -47,12 +42,13 @@ const withObject = (config: StackConfig, key: string, edit: (value: Record<strin
   [key]: edit(config[key] as Record<string, unknown>),
 });
 
-const isNodeContainer = (s: Step): boolean => s.type === CONTAINER && s.name.startsWith("cluster-");
+export const isNodeContainer = (s: Step): boolean => s.type === CONTAINER && s.name.startsWith("cluster-");
 const isLbContainer = (s: Step): boolean => s.type === CONTAINER && s.name.startsWith("lb-");
 
 export const CONFIG_CHANGES: readonly ConfigChange[] = [
   {
     id: "unchanged",
+    kind: "topology",
     name: "the same config again",
     apply: async (config) => config,
     expectPlan: (counts, steps) =>
@@ -60,6 +56,7 @@ export const CONFIG_CHANGES: readonly ConfigChange[] = [
   },
   {
     id: "add-queue",
+    kind: "topology",
     name: "add a topology file with a queue and a binding",
     apply: async (config) => withObject(config, "rabbitmq-ha:topology", (t) => ({ ...t, files: [...(t["files"] as string[]), "test/e2e/config/e2e-update.yaml"] })),
     expectPlan: (counts, steps) =>
@@ -67,6 +64,7 @@ export const CONFIG_CHANGES: readonly ConfigChange[] = [
   },
   {
     id: "remove-topology-file",
+    kind: "topology",
     name: "remove that topology file again",
     apply: async (config) => withObject(config, "rabbitmq-ha:topology", (t) => ({ ...t, files: (t["files"] as string[]).filter((f) => !f.endsWith("e2e-update.yaml")) })),
     expectPlan: (counts, steps) =>
@@ -74,25 +72,26 @@ export const CONFIG_CHANGES: readonly ConfigChange[] = [
   },
   {
     id: "broker-setting",
+    kind: "node",
     name: "change a broker setting in rabbitmq.conf (disk free limit)",
     apply: async (config) => withObject(config, "rabbitmq-ha:cluster", (c) => ({ ...c, diskFreeLimit: "900MB" })),
     expectPlan: (_counts, steps) => onlyTouches(steps, "the node containers", isNodeContainer),
-    knownLoss: NODES_AT_ONCE,
   },
   {
     id: "haproxy-setting",
+    kind: "loadBalancer",
     name: "change an HAProxy setting (health-check interval)",
     apply: async (config) => withObject(config, "rabbitmq-ha:loadBalancers", (l) => ({ ...l, checkInterval: "2s" })),
     expectPlan: (_counts, steps) => onlyTouches(steps, "the load-balancer containers", isLbContainer),
   },
   {
     id: "image",
+    kind: "node",
     name: "change the RabbitMQ image (a rebuilt stand-in with a new id)",
     apply: async (config, deployment) => {
       const image = await rebuiltImage(deployment.docker, String((config["rabbitmq-ha:cluster"] as Record<string, unknown>)["image"]));
       return withObject(config, "rabbitmq-ha:cluster", (c) => ({ ...c, image }));
     },
     expectPlan: (_counts, steps) => onlyTouches(steps, "the image lookup and the node containers", (s) => isNodeContainer(s) || s.type === "docker:index/remoteImage:RemoteImage"),
-    knownLoss: NODES_AT_ONCE,
   },
 ];
