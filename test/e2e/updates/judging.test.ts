@@ -35,8 +35,8 @@ describe("nodes down at once", () => {
 describe("the VIP had a holder throughout", () => {
   it.each([
     [timeline(0), "", undefined],
-    [timeline(250), "", undefined],
-    [timeline(251), "", "no load balancer held the VIP for 0.251s (a handover allows 0.25s), 100 samples, 1 moves"],
+    [timeline(400), "", undefined],
+    [timeline(401), "", "no load balancer held the VIP for 0.401s (a handover allows 0.4s), 100 samples, 1 moves"],
     [timeline(4_000, 0), "lb-a: no such container", "the VIP monitor took no sample during the update: nothing was measured (last monitor error: lb-a: no such container)"],
   ])("%j", (given, error, problem) => {
     expect(vipProblem(given, error)).toBe(problem);
