@@ -93,13 +93,3 @@ export function createdOfType(deployment: Deployment, type: string): ResourceSta
   return deployment.created.filter((object) => object.type === type);
 }
 
-/**
- * After an update, the admin password the program now hands its rabbitmq provider (a rotation
- * changes it on the broker in place): the harness follows the stack like any client, so its
- * later management calls and AMQP connections use the password the broker now has.
- */
-export function adoptAdminPassword(deployment: Deployment, resources: readonly ResourceState[]): void {
-  const provider = resources.find((object) => object.type === RABBITMQ_PROVIDER);
-  if (!provider) throw new Error("the program declared no rabbitmq provider");
-  (deployment.management as { password: string }).password = String(provider.inputs["password"]);
-}

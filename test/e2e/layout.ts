@@ -116,6 +116,7 @@ export async function runLayout(options: LayoutOptions): Promise<LayoutResult> {
         const outcome = await runUpdates(projectDir, deployment, options.onlyUpdates);
         checks.push(...outcome.checks);
         updates.push(...outcome.updates);
+        deployment = outcome.deployment;
       }
       // Last: it stops a node of its own, so no fault scenario starts from its aftermath.
       checks.push(...(await verifyWithNodeDown(deployment)));

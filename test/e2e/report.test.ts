@@ -13,7 +13,20 @@ const summary = {
         { name: "disc-node-stop: no confirmed message lost", status: "fail" as const, detail: "2 of 9 confirmed messages lost", ms: 1 },
       ],
       scenarios: [scenario],
-      updates: [],
+      updates: [
+        {
+          ...scenario,
+          name: "haproxy-setting [quorum]",
+          kind: "loadBalancer",
+          planned: { create: 0, update: 0, replace: 2, delete: 0 },
+          maxNodesDownAtOnce: 0,
+          vipHeldThroughout: false,
+          longestVipGapSeconds: 6.42,
+          vipSamples: 400,
+          vipMoves: 1,
+          steps: [],
+        },
+      ],
     },
   ],
 };
@@ -27,6 +40,10 @@ describe("tally: the one count of an e2e summary", () => {
       failures: ["e2e-seed: cookie: mode 644", "e2e-seed: disc-node-stop: no confirmed message lost: 2 of 9 confirmed messages lost"],
       skips: ["e2e-seed: verify: haproxy: skip: no stats URL"],
     });
+  });
+
+  it("shows an update's nodes down and longest VIP gap", () => {
+    expect(summaryTable(summary).split("\n").find((line) => line.includes("update haproxy-setting"))).toMatch(/ 0\s+6\.42$/);
   });
 
   it("ends the table with the same count", () => {

@@ -30,9 +30,19 @@ export interface PlannedCounts {
 
 /** A second `pulumi up` with changed (or unchanged) config, applied under confirmed publishing. */
 export interface UpdateScenarioResult extends ScenarioResult {
+  /** What the change rolls (updates/judging.ts ChangeKind): selects its outage limit. */
+  readonly kind: string;
   readonly planned: PlannedCounts;
   /** Most node containers not running and healthy at one moment during the update. */
   readonly maxNodesDownAtOnce: number;
+  /** A load balancer held the VIP from the update's start to its end (gaps up to a handover). */
+  readonly vipHeldThroughout: boolean;
+  /** Longest stretch of the update in which no load balancer held the VIP. */
+  readonly longestVipGapSeconds: number;
+  /** VIP-holder samples taken during the update (every container, ~10 per second each). */
+  readonly vipSamples: number;
+  /** How often the VIP went from one load balancer to the other. */
+  readonly vipMoves: number;
   /** Resources the update replaced, updated, created or deleted, with why. */
   readonly steps: readonly string[];
 }
@@ -74,16 +84,16 @@ const right = (text: string | number, width: number): string => String(text).pad
 
 export function summaryTable(summary: Summary): string {
   const lines: string[] = [];
-  const header = `${pad("layout", 12)} ${pad("step", 58)} ${right("s", 6)} ${right("sent", 6)} ${right("conf", 6)} ${right("lost", 5)} ${right("dup", 5)} ${right("outage", 7)} ${right("down", 4)}`;
+  const header = `${pad("layout", 12)} ${pad("step", 58)} ${right("s", 6)} ${right("sent", 6)} ${right("conf", 6)} ${right("lost", 5)} ${right("dup", 5)} ${right("outage", 7)} ${right("down", 4)} ${right("vipgap", 6)}`;
   lines.push(header, "-".repeat(header.length));
   for (const layout of summary.layouts) {
     for (const check of layout.checks) {
       lines.push(`${pad(layout.stack, 12)} ${pad(`${LABEL[check.status]} ${check.name}`.slice(0, 58), 58)} ${right((check.ms / 1000).toFixed(1), 6)}`);
     }
-    const figures = (kind: string, s: ScenarioResult, down = "") =>
-      `${pad(layout.stack, 12)} ${pad(`${kind} ${s.name}`.slice(0, 58), 58)} ${right(s.seconds.toFixed(1), 6)} ${right(s.sent, 6)} ${right(s.confirmed, 6)} ${right(s.lost, 5)} ${right(s.duplicated, 5)} ${right(s.longestOutageSeconds.toFixed(2), 7)} ${right(down, 4)}`;
+    const figures = (kind: string, s: ScenarioResult, down = "", vipGap = "") =>
+      `${pad(layout.stack, 12)} ${pad(`${kind} ${s.name}`.slice(0, 58), 58)} ${right(s.seconds.toFixed(1), 6)} ${right(s.sent, 6)} ${right(s.confirmed, 6)} ${right(s.lost, 5)} ${right(s.duplicated, 5)} ${right(s.longestOutageSeconds.toFixed(2), 7)} ${right(down, 4)} ${right(vipGap, 6)}`;
     for (const s of layout.scenarios) lines.push(figures("fault ", s));
-    for (const u of layout.updates) lines.push(figures("update", u, String(u.maxNodesDownAtOnce)));
+    for (const u of layout.updates) lines.push(figures("update", u, String(u.maxNodesDownAtOnce), u.longestVipGapSeconds.toFixed(2)));
   }
   const t = tally(summary);
   lines.push("-".repeat(header.length), `e2e: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);

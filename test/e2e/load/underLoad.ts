@@ -16,6 +16,8 @@ import { elapsedSince, sleep } from "../log";
 import { HandshakeProbe } from "../faults/handshakeProbe";
 import { healProblems, waitHealed } from "../faults/heal";
 import { NodesDownMonitor } from "./nodesDown";
+import { VipMonitor } from "./vipMonitor";
+import { type VipTimeline, vipTimeline } from "./vipTimeline";
 
 export const RATE_PER_QUEUE = 100;
 const WARM_UP_MS = 2_000;
@@ -32,17 +34,38 @@ export interface StreamOutcome {
   readonly confirmedDuringAction: number;
 }
 
+/** Who held the VIP from the action's start to its end (vipTimeline.ts), and the monitor's last error. */
+export interface VipOutcome extends VipTimeline {
+  readonly monitorError: string;
+}
+
 export interface LoadOutcome {
   readonly action: CheckResult;
   readonly healed: CheckResult;
   readonly streams: readonly StreamOutcome[];
   readonly longestOutageSeconds: number;
+  /** Handshakes the probe tried: 0 means the outage was not measured. */
+  readonly probeAttempts: number;
   readonly maxNodesDownAtOnce: number;
+  /** Polls of the nodes-down monitor: 0 means nothing was measured. */
+  readonly nodesDownSamples: number;
+  /** Only when asked for (`watchVip`). */
+  readonly vip: VipOutcome | undefined;
   readonly seconds: number;
   readonly actionSeconds: number;
 }
 
-export async function underLoad(deployment: Deployment, id: string, name: string, action: () => Promise<string>): Promise<LoadOutcome> {
+export interface LoadOptions {
+  /** Sample which load balancer holds the VIP during the action (load/vipMonitor.ts). */
+  readonly watchVip?: boolean;
+  /**
+   * The deployment as the action left it (an update may add or remove a node or rotate the admin
+   * password): healing and counting use it. The one given to underLoad when absent.
+   */
+  readonly after?: () => Deployment;
+}
+
+export async function underLoad(deployment: Deployment, id: string, name: string, action: () => Promise<string>, options: LoadOptions = {}): Promise<LoadOutcome> {
   const started = Date.now();
   const stamp = Date.now().toString(36);
   const streams = loadRoutes(deployment).map((route) => {
@@ -54,18 +77,22 @@ export async function underLoad(deployment: Deployment, id: string, name: string
   const baseline = await healProblems(deployment).catch(() => []);
   const probe = new HandshakeProbe(deployment.vip);
   const nodesDown = new NodesDownMonitor(deployment);
+  const vipMonitor = options.watchVip ? new VipMonitor(deployment) : undefined;
   await sleep(WARM_UP_MS);
   const actionStarted = Date.now();
   const confirmedBefore = streams.map((s) => s.publisher.confirmedIds.size);
   const actionResult = await runCheck(name, action);
+  const actionEnded = Date.now();
   const actionSeconds = elapsedSince(actionStarted);
   const failover = await probe.stop();
-  const maxNodesDownAtOnce = await nodesDown.stop();
+  const down = await nodesDown.stop();
+  const vip = await vipOutcome(vipMonitor, { fromMs: actionStarted, toMs: actionEnded });
   const finished = await Promise.all(streams.map(async (s) => ({ ...s, stats: await s.publisher.finish(FINISH_TIMEOUT_MS) })));
-  const healed = await runCheck(`${id}: the deployment heals`, () => waitHealed(deployment, baseline));
+  const now = options.after?.() ?? deployment;
+  const healed = await runCheck(`${id}: the deployment heals`, () => waitHealed(now, baseline));
   const outcomes: StreamOutcome[] = [];
   for (const [i, { route, prefix, publisher, stats }] of finished.entries()) {
-    const counted = account(publisher.confirmedIds, await drainQueue(adminAmqp(deployment, route.vhost), route.queue, prefix));
+    const counted = account(publisher.confirmedIds, await drainQueue(adminAmqp(now, route.vhost), route.queue, prefix));
     outcomes.push({
       route,
       stats,
@@ -75,7 +102,24 @@ export async function underLoad(deployment: Deployment, id: string, name: string
       confirmedDuringAction: stats.confirmed - (confirmedBefore[i] ?? 0),
     });
   }
-  return { action: actionResult, healed, streams: outcomes, longestOutageSeconds: failover.longestOutageSeconds, maxNodesDownAtOnce, seconds: elapsedSince(started), actionSeconds };
+  return {
+    action: actionResult,
+    healed,
+    streams: outcomes,
+    longestOutageSeconds: failover.longestOutageSeconds,
+    probeAttempts: failover.attempts,
+    maxNodesDownAtOnce: down.mostDown,
+    nodesDownSamples: down.samples,
+    vip,
+    seconds: elapsedSince(started),
+    actionSeconds,
+  };
+}
+
+async function vipOutcome(monitor: VipMonitor | undefined, window: { fromMs: number; toMs: number }): Promise<VipOutcome | undefined> {
+  if (!monitor) return undefined;
+  const { samples, lastError } = await monitor.stop();
+  return { ...vipTimeline(samples, window), monitorError: lastError };
 }
 
 /**
