@@ -4,7 +4,9 @@
  */
 import { createServer, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { HandshakeProbe } from "./handshakeProbe";
+import { fork } from "node:child_process";
+import * as path from "node:path";
+import { type HandshakeMeasurement, HandshakeProbe, RemoteHandshakeProbe } from "./handshakeProbe";
 
 const START_FRAME = Buffer.from("0100000000000e000a000a", "hex");
 let server: Server | undefined;
@@ -51,4 +53,27 @@ describe("HandshakeProbe", () => {
     expect(m.longestOutageSeconds).toBeGreaterThanOrEqual(0.5);
     expect(m.longestOutageSeconds).toBeLessThan(0.8);
   });
+});
+
+describe("the probe in its own process", () => {
+  it("is not stretched by a 1.5 s stall of the suite's event loop (an in-process probe could count it as an outage)", async () => {
+    const greeter = fork(path.join(__dirname, "fixtures", "amqpGreeter.js"), [], { execArgv: [] });
+    try {
+      const port = await new Promise<number>((resolve) => greeter.once("message", (m) => resolve(Number(m))));
+      const stalled = async (probe: { stop: () => Promise<HandshakeMeasurement> }): Promise<HandshakeMeasurement> => {
+        await sleep(300);
+        const until = Date.now() + 1_500;
+        while (Date.now() < until); // this process's loop blocked, as by a synchronous require
+        await sleep(500);
+        return probe.stop();
+      };
+      const remote = new RemoteHandshakeProbe("127.0.0.1", port);
+      await remote.ready;
+      const own = await stalled(remote);
+      expect(own.attempts).toBeGreaterThan(20);
+      expect(own).toMatchObject({ failed: 0, longestOutageSeconds: 0 });
+    } finally {
+      greeter.kill();
+    }
+  }, 20_000);
 });

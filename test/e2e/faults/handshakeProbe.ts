@@ -11,7 +11,9 @@
  * prompt answer (within PROMPT_MS), i.e. the largest gap between the start times of successive
  * prompt successes, less the 50 ms between attempts.
  */
+import { type ChildProcess, fork } from "node:child_process";
 import { Socket } from "node:net";
+import * as path from "node:path";
 import { AMQP_CONNECTION_START, AMQP_PROTOCOL_HEADER } from "../../../render/haproxyCfg";
 import { sleep } from "../log";
 
@@ -103,5 +105,34 @@ export class HandshakeProbe {
       socket.once("error", () => done(false));
       socket.connect(this.port, this.host);
     });
+  }
+}
+
+/**
+ * The probe the suite uses: a HandshakeProbe run in a child process (handshakeProbeProcess.ts),
+ * so that its timing cannot be stretched by this process's own event-loop stalls. The child
+ * runs the TypeScript entry through tsx's loader (whatever runs this process: tsx or vitest).
+ * `ready` resolves once it probes.
+ */
+export class RemoteHandshakeProbe {
+  private readonly child: ChildProcess;
+  readonly ready: Promise<void>;
+
+  constructor(host: string, port = 5672) {
+    this.child = fork(path.join(__dirname, "handshakeProbeProcess.ts"), [host, String(port)], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    this.ready = new Promise((resolve, reject) => {
+      this.child.once("message", () => resolve());
+      this.child.once("exit", (code) => reject(new Error(`the handshake probe process exited (${code}) before it started`)));
+    });
+  }
+
+  async stop(): Promise<HandshakeMeasurement> {
+    await this.ready;
+    const measured = new Promise<HandshakeMeasurement>((resolve, reject) => {
+      this.child.once("message", (m) => resolve(m as HandshakeMeasurement));
+      this.child.once("exit", (code) => reject(new Error(`the handshake probe process exited (${code}) without its measurement`)));
+    });
+    this.child.send("stop");
+    return measured;
   }
 }

@@ -11,7 +11,7 @@ import { waitFor } from "../containers";
 import { membershipProblems } from "../checks/cluster";
 import { sleep } from "../log";
 import { Fault } from "./fault";
-import { HandshakeProbe, type HandshakeMeasurement } from "./handshakeProbe";
+import { RemoteHandshakeProbe, type HandshakeMeasurement } from "./handshakeProbe";
 import { clientNode } from "./nodeFaults";
 
 const PARTITION_MS = 20_000;
@@ -53,7 +53,8 @@ export const PARTITION_FAULT: Fault = {
   inject: async (deployment) => {
     const node = clientNode(deployment);
     const attachment = await attachmentOf(deployment, node);
-    const probe = new HandshakeProbe(deployment.vip);
+    const probe = new RemoteHandshakeProbe(deployment.vip);
+    await probe.ready;
     let measured: HandshakeMeasurement;
     try {
       await partition(deployment, node, attachment, PARTITION_MS);

@@ -14,7 +14,7 @@ import type { Deployment, LbHandle } from "../deployment";
 import { demuxed, waitHealthyAgain } from "../containers";
 import { sleep } from "../log";
 import { Fault } from "./fault";
-import { HandshakeProbe, type HandshakeMeasurement } from "./handshakeProbe";
+import { RemoteHandshakeProbe, type HandshakeMeasurement } from "./handshakeProbe";
 import { otherLb, vipHolders, waitForSingleHolder } from "./vip";
 
 const PAUSE_MS = 20_000;
@@ -69,7 +69,8 @@ export const STALL_FAULT: Fault = {
     const preempt = deployment.model.loadBalancers.preempt;
     const holder = await waitForSingleHolder(deployment, FAILOVER_TIMEOUT_MS);
     const peer = otherLb(deployment, holder);
-    const probe = new HandshakeProbe(deployment.vip);
+    const probe = new RemoteHandshakeProbe(deployment.vip);
+    await probe.ready;
     const started = Date.now();
     let tookOver: string;
     let watched: { samples: string[]; movedBack: boolean };

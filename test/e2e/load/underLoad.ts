@@ -13,7 +13,7 @@ import { account, drainQueue } from "./drain";
 import { type CheckResult, expect, runCheck } from "../checks/types";
 import type { ScenarioResult } from "../report";
 import { elapsedSince, sleep } from "../log";
-import { HandshakeProbe } from "../faults/handshakeProbe";
+import { RemoteHandshakeProbe } from "../faults/handshakeProbe";
 import { healProblems, waitHealed } from "../faults/heal";
 import { NodesDownMonitor } from "./nodesDown";
 import { VipMonitor } from "./vipMonitor";
@@ -75,7 +75,8 @@ export async function underLoad(deployment: Deployment, id: string, name: string
     return { route, prefix, publisher };
   });
   const baseline = await healProblems(deployment).catch(() => []);
-  const probe = new HandshakeProbe(deployment.vip);
+  const probe = new RemoteHandshakeProbe(deployment.vip);
+  await probe.ready;
   const nodesDown = new NodesDownMonitor(deployment);
   const vipMonitor = options.watchVip ? new VipMonitor(deployment) : undefined;
   await sleep(WARM_UP_MS);
