@@ -40,6 +40,16 @@ describe("vipTimeline: who held the VIP, from the monitor's samples", () => {
     expect(vipTimeline(samples, window).longestGapMs).toBe(5_000 - (1_900 + STALE_MS));
   });
 
+  it("a monitor slowed past STALE_MS between two holding samples of the same container: no gap", () => {
+    const samples = [...every100("lb-a", 500, 2_000, true), ...every100("lb-a", 3_900, 5_200, true)];
+    expect(vipTimeline(samples, window).longestGapMs).toBe(0);
+  });
+
+  it("holding, then a slow monitor, then not holding: the holding sample stands only STALE_MS", () => {
+    const samples = [...every100("lb-a", 500, 2_000, true), ...every100("lb-a", 3_900, 5_200, false), ...every100("lb-b", 4_000, 5_200, true)];
+    expect(vipTimeline(samples, window).longestGapMs).toBe(4_000 - (1_900 + STALE_MS));
+  });
+
   it("no samples at all: the whole window is a gap, with 0 samples", () => {
     expect(vipTimeline([], window)).toEqual({ samples: 0, longestGapMs: 4_000, moves: 0, mostHoldersAtOnce: 0 });
   });

@@ -4,7 +4,8 @@
  * judging is unit-tested on sample lists.
  *
  * A sample stands until the same container's next one, or for at most STALE_MS (a container
- * that stopped reporting, e.g. being recreated, holds nothing); the monitor also records a
+ * that stopped reporting, e.g. being recreated, holds nothing) unless that next one says it
+ * still holds (a slow monitor is not a lost VIP); the monitor also records a
  * not-holding sample when a container's report stream ends. The VIP is held at an instant when
  * some container's standing sample says so. Gaps are the parts of the window where it is not.
  */
@@ -53,7 +54,12 @@ function heldSpans(groups: Map<string, VipSample[]>): Span[] {
   for (const list of groups.values()) {
     list.forEach((s, i) => {
       const next = list[i + 1];
-      if (s.holds) spans.push({ fromMs: s.atMs, toMs: Math.min(next?.atMs ?? Infinity, s.atMs + STALE_MS) });
+      if (!s.holds) return;
+      // Holding, then holding again at the container's next sample: the monitor was slow (a
+      // starved host delays its loop), not the VIP gone; a drop in between would have shown in
+      // the handshake probe's outage, which is judged apart. Otherwise a sample stands STALE_MS.
+      const continued = next?.holds === true;
+      spans.push({ fromMs: s.atMs, toMs: continued ? next.atMs : Math.min(next?.atMs ?? Infinity, s.atMs + STALE_MS) });
     });
   }
   return spans.sort((a, b) => a.fromMs - b.fromMs);
