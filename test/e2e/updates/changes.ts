@@ -25,6 +25,11 @@ export interface ConfigChange {
   readonly apply: (config: StackConfig, deployment: Deployment) => Promise<StackConfig>;
   /** What the plan must be; returns why not, or undefined when it is as expected. */
   readonly expectPlan: (counts: PlanCounts, steps: readonly Step[]) => string | undefined;
+  /**
+   * Only on these layouts (stack names), when the others would add nothing but minutes to CI;
+   * elsewhere the scenario is a counted skip saying why. All layouts when absent.
+   */
+  readonly onlyOn?: { readonly stacks: readonly string[]; readonly why: string };
   /** What the broker must show once the update is applied; returns what it saw, throws when not. Optional. */
   readonly afterUpdate?: (deployment: Deployment) => Promise<string>;
 }
@@ -72,6 +77,10 @@ export const CONFIG_CHANGES: readonly ConfigChange[] = [
     id: "image",
     kind: "node",
     name: "change the RabbitMQ image (a rebuilt stand-in with a new id)",
+    onlyOn: {
+      stacks: ["e2e-seed"],
+      why: "a new image rolls the node containers exactly as broker-setting does (same replacements, same gates), ~5 min a layout; run on e2e-seed, whose mirrored queues are the ones a careless roll loses",
+    },
     apply: async (config, deployment) => {
       const image = await rebuiltImage(deployment.docker, String((config["rabbitmq-ha:cluster"] as Record<string, unknown>)["image"]));
       return withObject(config, "rabbitmq-ha:cluster", (c) => ({ ...c, image }));

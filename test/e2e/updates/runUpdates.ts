@@ -68,6 +68,10 @@ export async function runUpdates(projectDir: string, deployment: Deployment, onl
       checks.push({ name: `update ${change.id}`, status: "skip", detail: "not selected (--updates)", ms: 0 });
       continue;
     }
+    if (change.onlyOn && !change.onlyOn.stacks.includes(deployment.stack)) {
+      checks.push({ name: `update ${change.id}`, status: "skip", detail: `runs on ${change.onlyOn.stacks.join(", ")} only: ${change.onlyOn.why}`, ms: 0 });
+      continue;
+    }
     progress(`update ${change.id}: ${change.name}`);
     config = await change.apply(config, current);
     const applying = config;
