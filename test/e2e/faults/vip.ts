@@ -1,18 +1,17 @@
 /**
  * Who holds the VIP: the running load-balancer containers whose interfaces carry it
- * (`ip addr` inside each, as an operator would look).
+ * (`ip addr` inside each, as an operator would look: ops/loadBalancer/vipHolder.ts, which the
+ * program's hand-over hook uses too).
  */
 import type { Deployment, LbHandle } from "../deployment";
-import { execIn, stateOf, waitFor } from "../containers";
+import { holdsVip } from "../../../ops/loadBalancer/vipHolder";
+import { waitFor } from "../containers";
 
 export async function vipHolders(deployment: Deployment): Promise<LbHandle[]> {
-  const holders: LbHandle[] = [];
-  for (const lb of deployment.lbs) {
-    if (!(await stateOf(deployment.docker, lb.container)).running) continue;
-    const result = await execIn(deployment.docker, lb.container, ["ip", "-o", "-4", "addr", "show"]).catch(() => undefined);
-    if (result?.output.includes(` ${deployment.vip}/`)) holders.push(lb);
-  }
-  return holders;
+  const held = await Promise.all(
+    deployment.lbs.map((lb) => holdsVip({ name: lb.name, docker: deployment.docker, container: lb.container, address: lb.spec.address }, deployment.vip)),
+  );
+  return deployment.lbs.filter((_, i) => held[i] === true);
 }
 
 /** Waits until exactly one load balancer holds the VIP (optionally a given one) and returns it. */

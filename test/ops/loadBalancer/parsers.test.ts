@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { isConnectionStart } from "../../../ops/loadBalancer/amqpAnswer";
 import { listsAddress } from "../../../ops/loadBalancer/vipHolder";
 import { parseVrrpDump } from "../../../ops/loadBalancer/vrrpState";
-import { fibTrieHasLocal } from "../../../ops/loadBalancer/procVip";
 
 // `ip -o -4 addr show` in a load-balancer container holding the VIP (iproute2 6.1).
 const IP_ADDR = [
@@ -68,31 +67,5 @@ describe("isConnectionStart", () => {
     { why: "another method", hex: " 01 00 00 00 00 00 04 00 0a 00 33\n", is: false },
   ])("$why", ({ hex, is }) => {
     expect(isConnectionStart(hex)).toBe(is);
-  });
-});
-
-// /proc/<pid>/net/fib_trie of a container (Linux 6.1), excerpt of its Local table.
-const FIB_TRIE = `Local:
-     +-- 172.29.62.0/24 2 0 2
-        +-- 172.29.62.0/28 2 0 2
-           |-- 172.29.62.0
-              /24 link UNICAST
-           |-- 172.29.62.21
-              /32 host LOCAL
-        |-- 172.29.62.220
-           /32 host LOCAL
-        |-- 172.29.62.255
-           /32 link BROADCAST
-`;
-
-describe("fibTrieHasLocal", () => {
-  it.each([
-    { address: "172.29.62.220", local: true },
-    { address: "172.29.62.21", local: true },
-    { address: "172.29.62.255", local: false },
-    { address: "172.29.62.0", local: false },
-    { address: "172.29.62.22", local: false },
-  ])("$address: $local", ({ address, local }) => {
-    expect(fibTrieHasLocal(FIB_TRIE, address)).toBe(local);
   });
 });
