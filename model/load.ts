@@ -69,13 +69,13 @@ export function loadModel(input: ModelInput): LoadResult {
   findings.push(...checkStack(parts, context));
   const cluster = parts.topologyCluster;
   if (!files || files.findings.length > 0 || files.syntax.length > 0 || !topologyConfig || !cluster) return finish();
-  const stack: TopologyStack = { cluster, naming: parts.naming, tracing: topologyConfig.tracing, keepQueueArguments: topologyConfig.keepQueueArguments };
+  const stack: TopologyStack = { cluster, naming: parts.naming, tracing: topologyConfig.tracing, keepQueueArguments: topologyConfig.keepQueueArguments, keepExchangeArguments: topologyConfig.keepExchangeArguments };
   const declared = buildTopology(files.files, cluster, topologyConfig.tracing, locations);
   findings.push(...checkDeclaredTopology(declared, stack, context));
   const { network, loadBalancers, naming } = parts;
   if (findings.some((finding) => finding.severity === "error") || !network || !parts.cluster || !loadBalancers || !naming || !parts.hosts) return finish();
   // Retry expansion first: the retry queues' TTL and dead-lettering are settings like any other.
-  const derived = deriveSettingsPolicies(deriveTopology(declared), cluster.version, topologyConfig.keepQueueArguments);
+  const derived = deriveSettingsPolicies(deriveTopology(declared), cluster.version, topologyConfig.keepQueueArguments, topologyConfig.keepExchangeArguments);
   carryLocations(declared, derived, locations);
   findings.push(...checkDerivedTopology(derived, stack, context));
   return finish({

@@ -170,11 +170,20 @@ export interface ExchangeSpec {
   readonly durable: boolean;
   readonly autoDelete: boolean;
   readonly internal: boolean;
-  /** Name of an exchange in the same vhost. Replaces. */
+  /**
+   * Name of an exchange in the same vhost. Applied by the exchange's generated policy (changes
+   * in place) unless `settingsAsArguments`.
+   */
   readonly alternateExchange: string | undefined;
   readonly description: string | undefined;
   /** Set on exchanges the model generated (retry expansion): the queue they serve. Optional. */
   readonly generatedFor?: string | undefined;
+  /**
+   * True for an exchange listed in `rabbitmq-ha:topology.keepExchangeArguments`: its alternate
+   * exchange stays the declare-time `alternate-exchange` argument (as deployed before it moved to
+   * a policy). Otherwise a generated policy applies it (model/derive/settingsPolicies.ts).
+   */
+  readonly settingsAsArguments?: boolean;
 }
 
 export interface DeadLetterSpec {
@@ -248,8 +257,8 @@ export interface PolicySpec {
   /** An operator policy (limits users cannot override). */
   readonly operator: boolean;
   /**
-   * Set on the policy the model generated to apply a queue's own settings
-   * (model/derive/settingsPolicies.ts): that queue's name. Optional.
+   * Set on the policy the model generated to apply a queue's or an exchange's own settings
+   * (model/derive/settingsPolicies.ts): that object's name. Optional.
    */
   readonly generatedFor?: string | undefined;
 }

@@ -22,7 +22,8 @@ export function declareExchange(ctx: BuildContext, x: ExchangeSpec): rabbitmq.Ex
         type: x.type,
         durable: x.durable,
         autoDelete: x.autoDelete,
-        arguments: x.alternateExchange === undefined ? undefined : { "alternate-exchange": x.alternateExchange },
+        // Otherwise its generated policy applies the alternate exchange (in place when changed).
+        arguments: x.alternateExchange === undefined || !x.settingsAsArguments ? undefined : { "alternate-exchange": x.alternateExchange },
       },
     },
     { ...ctx.opts, deleteBeforeReplace: true },

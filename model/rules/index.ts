@@ -40,6 +40,8 @@ export type TopologyStack = Pick<CheckedStack, "cluster" | "tracing"> & {
   readonly naming: NamingRules | undefined;
   /** `rabbitmq-ha:topology.keepQueueArguments`; none when absent. */
   readonly keepQueueArguments?: readonly string[];
+  /** `rabbitmq-ha:topology.keepExchangeArguments`; none when absent. */
+  readonly keepExchangeArguments?: readonly string[];
 };
 
 export function checkStack(stack: CheckedStackParts, context: RuleContext): Finding[] {
@@ -63,7 +65,7 @@ export function checkDeclaredTopology(topology: TopologySpec, stack: TopologySta
     ...checkPolicyShadowing(topology, context),
     ...checkTopologyVersion(topology, stack.cluster, context),
     ...checkDeadLetterCycles(topology, context),
-    ...checkKeepQueueArguments(topology, stack.keepQueueArguments ?? [], context),
+    ...checkKeepQueueArguments(topology, stack.keepQueueArguments ?? [], context, stack.keepExchangeArguments ?? []),
   ];
 }
 

@@ -20,7 +20,8 @@ export const exchangeSchema = z
       .default(false)
       .meta({ const: false, description: "Must be false: @pulumi/rabbitmq cannot declare internal exchanges. Default: false." }),
     alternateExchange: objectName().optional().meta({
-      description: "Exchange in the same vhost that receives what this one cannot route (the seed's backup exchange). Default: none. Replaces.",
+      description:
+        "Exchange in the same vhost that receives what this one cannot route (the seed's backup exchange). Applied by the exchange's own policy: changes in place (unless the exchange is listed in keepExchangeArguments). Default: none.",
     }),
     description: z.string().optional().meta({ description: "Free text for humans and `npm run names`. Default: none. Not sent to the broker." }),
   })

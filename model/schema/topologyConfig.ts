@@ -23,6 +23,13 @@ export const topologyConfigSchema = z
         description:
           "Queues (by name, or \"*\" for all) whose TTL, length, overflow, dead-letter and delivery-limit settings stay declare-time x-arguments, as deployments made before these settings moved to policies declared them: changing one of them replaces the queue. For stacks deployed before that change, until each queue is drained and replaced (docs/queue-settings.md). Default: none (settings are applied by a generated policy and change in place). Adding or removing a queue here replaces it.",
       }),
+    keepExchangeArguments: z
+      .array(z.string().min(1))
+      .default([])
+      .meta({
+        description:
+          "Exchanges (by name, or \"*\" for all) whose alternate exchange stays the declare-time `alternate-exchange` argument, as deployments made before it moved to a policy declared it: changing it then fails or replaces the exchange. For stacks deployed before that change (docs/queue-settings.md). Default: none (a generated policy applies it and it changes in place). Adding or removing an exchange here replaces it.",
+      }),
     managementEndpoint: z
       .string()
       .regex(/^https?:\/\/[^\s/]+(:\d+)?\/?$/, { error: (issue) => `${JSON.stringify(issue.input)} is not a management URL (http://HOST:PORT or https://HOST:PORT)` })

@@ -48,10 +48,15 @@ describe("renderHaproxyCfg", () => {
         "tcp-check connect",
         "tcp-check send-binary 414d515000000901",
         "tcp-check expect binary 000a000a",
-        "default-server check inter 2s fall 3 rise 2 on-marked-down shutdown-sessions",
+        "default-server check inter 2s fall 3 rise 2 on-marked-down shutdown-sessions observe layer4 error-limit 1 on-error mark-down",
       ]),
     );
     expect(render()).not.toMatch(/Authorization|\/api\/health|httpchk.*5672|check port/);
+  });
+
+  it("retries a refused connect on another node (a draining or stopping node costs a new client nothing)", () => {
+    const defaults = render().split(/\n(?=listen |defaults|global)/).find((b) => b.startsWith("defaults\n")) ?? "";
+    expect(defaults.split("\n").map((l) => l.trim())).toEqual(expect.arrayContaining(["retries 2", "option redispatch 1"]));
   });
 
   it("checks each management server on its own unauthenticated start page", () => {

@@ -35,7 +35,7 @@ export function expectedExchange(x: ExchangeSpec): ExpectedObject {
   return {
     id: `${x.vhost}/${x.name}`,
     fields: { type: x.type, durable: x.durable, auto_delete: x.autoDelete, internal: x.internal },
-    arguments: x.alternateExchange === undefined ? {} : { "alternate-exchange": x.alternateExchange },
+    arguments: x.alternateExchange === undefined || !x.settingsAsArguments ? {} : { "alternate-exchange": x.alternateExchange },
   };
 }
 

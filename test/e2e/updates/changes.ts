@@ -77,10 +77,6 @@ export const CONFIG_CHANGES: readonly ConfigChange[] = [
     id: "image",
     kind: "node",
     name: "change the RabbitMQ image (a rebuilt stand-in with a new id)",
-    onlyOn: {
-      stacks: ["e2e-seed"],
-      why: "a new image rolls the node containers exactly as broker-setting does (same replacements, same gates), ~5 min a layout; run on e2e-seed, whose mirrored queues are the ones a careless roll loses",
-    },
     apply: async (config, deployment) => {
       const image = await rebuiltImage(deployment.docker, String((config["rabbitmq-ha:cluster"] as Record<string, unknown>)["image"]));
       return withObject(config, "rabbitmq-ha:cluster", (c) => ({ ...c, image }));
@@ -91,7 +87,7 @@ export const CONFIG_CHANGES: readonly ConfigChange[] = [
   {
     id: "queue-setting",
     kind: "topology",
-    name: "change the load queues' message TTL and max length (applied by their policy)",
+    name: "change the load queues' TTL and max length, give the load exchange an alternate exchange (applied by their policies)",
     apply: withNewQueueSettings,
     expectPlan: (_counts, steps) => onlyPolicyUpdates(steps),
     afterUpdate: newSettingsApplied,

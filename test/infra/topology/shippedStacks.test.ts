@@ -29,6 +29,7 @@ describe("the shipped stacks", () => {
       ["rabbitmq-ha.queue-settings.PRODUCT_FROM_SALE_RETRY_QUEUE", []],
       ["rabbitmq-ha.queue-settings.PRODUCT_PRICE_QUEUE", ["ha-mode", "ha-sync-mode"]],
       ["rabbitmq-ha.queue-settings.PRODUCT_STORE_SYNC_QUEUE", []],
+      ["rabbitmq-ha.exchange-settings.SALE_TO_PRODUCT_EXCHANGE", []],
     ]);
     for (const q of r.ofType("rabbitmq:index/queue:Queue")) {
       expect([q.inputs.name, q.inputs.settings.durable, typeof JSON.parse(q.inputs.settings.argumentsJson)["x-queue-type"]]).toEqual([q.inputs.name, true, "string"]);

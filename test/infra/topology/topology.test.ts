@@ -59,7 +59,7 @@ describe("Topology provider and dependencies", () => {
     const providerRef = `${await r.urnOf(r.byName("topology-provider").resource!)}::topology-provider-id`;
     const objects = r.resources.filter((x) => x.type.startsWith("rabbitmq:"));
     // 2 vhosts, 5 + 2 exchanges, 5 queues (3 + retry + parking), 5 + 3 bindings, 3 + 4 queue-settings policies, 2 users, 3 permissions
-    expect(objects).toHaveLength(34);
+    expect(objects).toHaveLength(35);
     for (const o of objects) expect([o.name, o.provider]).toEqual([o.name, providerRef]);
     for (const o of r.resources.filter((x) => x.type !== "rabbitmq-ha:topology:Topology" && x.type !== "docker:index/container:Container")) {
       expect([o.name, o.opts.parent?.constructor.name]).toEqual([o.name, "Topology"]);
@@ -110,11 +110,11 @@ describe("queues", () => {
 });
 
 describe("exchanges", () => {
-  it("send type, durability and the alternate exchange", async () => {
+  it("send type and durability; the alternate exchange goes to the exchange's policy, not an argument", async () => {
     const r = await run();
     expect(r.byName("topology-exchange-SALE_TO_PRODUCT_EXCHANGE@SALE_VHOST").inputs).toEqual({
       name: "SALE_TO_PRODUCT_EXCHANGE", vhost: "SALE_VHOST",
-      settings: { type: "topic", durable: true, autoDelete: false, arguments: { "alternate-exchange": "SALE_TO_PRODUCT_UNROUTED_EXCHANGE" } },
+      settings: { type: "topic", durable: true, autoDelete: false },
     });
   });
 });
@@ -168,6 +168,8 @@ describe("policies", () => {
         },
       ],
       ["rabbitmq-ha.queue-settings.PRODUCT_STORE_SYNC_QUEUE", { "max-length-bytes": "536870912", "delivery-limit": "5" }],
+      // The exchange's alternate exchange, by policy (in place when it changes).
+      ["rabbitmq-ha.exchange-settings.SALE_TO_PRODUCT_EXCHANGE", { "alternate-exchange": "SALE_TO_PRODUCT_UNROUTED_EXCHANGE" }],
     ]);
     expect(r.ofType(T.operatorPolicy).map((p) => p.inputs)).toEqual([
       { name: "PRODUCT_PRICE_LIMITS", vhost: "SALE_VHOST", policy: { pattern: "^PRODUCT_PRICE_QUEUE$", priority: 10, applyTo: "queues", definition: { "max-length-bytes": "268435456" } } },

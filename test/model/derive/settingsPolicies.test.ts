@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { PolicySpec } from "../../../model/types";
-import { deriveSettingsPolicies, exactPattern, settingsPolicy, settingsPolicyName } from "../../../model/derive/settingsPolicies";
+import { deriveSettingsPolicies, exactPattern, exchangeSettingsPolicy, exchangeSettingsPolicyName, settingsPolicy, settingsPolicyName } from "../../../model/derive/settingsPolicies";
 import { winningPolicy } from "../../../model/rules/policyMatch";
-import { origin, queue, topology } from "./fixtures";
+import { exchange, origin, queue, topology } from "./fixtures";
 
 function policy(fields: Partial<PolicySpec>): PolicySpec {
   return { name: "SALE_P", vhost: "SALE_VHOST", origin, pattern: ".*", applyTo: "queues", priority: 0, definition: {}, operator: false, ...fields };
@@ -89,5 +89,42 @@ describe("deriveSettingsPolicies", () => {
     expect(listed.queues.map((q) => q.settingsAsArguments ?? false)).toEqual([true, false]);
     expect(listed.policies.map((p) => p.generatedFor)).toEqual(["OTHER"]);
     expect(deriveSettingsPolicies(topology({ queues: [withTtl], policies: [] }), "4.3", ["*"]).policies).toEqual([]);
+  });
+});
+
+describe("exchangeSettingsPolicy: an exchange's alternate exchange as the one policy that applies to it", () => {
+  const withAe = exchange({ name: "SALE_X", alternateExchange: "SALE_AE" });
+
+  it("an exchange without an alternate exchange gets none", () => {
+    expect(exchangeSettingsPolicy(exchange(), [])).toBeUndefined();
+  });
+
+  it("matches this exchange only, on exchanges, with its alternate exchange, named apart from a queue of the same name", () => {
+    expect(exchangeSettingsPolicy(withAe, [])).toMatchObject({
+      name: exchangeSettingsPolicyName("SALE_X"), pattern: "^SALE_X$", applyTo: "exchanges", priority: 0, definition: { "alternate-exchange": "SALE_AE" }, generatedFor: "SALE_X",
+    });
+    expect(exchangeSettingsPolicyName("SAME")).not.toBe(settingsPolicyName("SAME"));
+  });
+
+  it("merges the user policy that wins for the exchange (exchanges or all), outranks it, and its own alternate exchange wins", () => {
+    const users = [
+      policy({ name: "FED", applyTo: "exchanges", priority: 4, definition: { "federation-upstream-set": "all", "alternate-exchange": "OLD_AE" } }),
+      policy({ name: "ALL", applyTo: "all", priority: 6, definition: { "alternate-exchange": "OTHER_AE", "message-ttl": 5 } }),
+      policy({ name: "QUEUES", applyTo: "queues", priority: 9, definition: { expires: 1 } }),
+    ];
+    const p = exchangeSettingsPolicy(withAe, users);
+    expect(p?.priority).toBe(7);
+    expect(p?.definition).toStrictEqual({ "alternate-exchange": "SALE_AE", "message-ttl": 5 });
+  });
+
+  it("deriveSettingsPolicies adds it (winning for the exchange) unless keepExchangeArguments lists the exchange", () => {
+    const base = topology({ exchanges: [withAe, exchange({ name: "PLAIN_X" })], policies: [] });
+    const derived = deriveSettingsPolicies(base, "4.3", []);
+    expect(derived.policies.map((p) => p.name)).toEqual([exchangeSettingsPolicyName("SALE_X")]);
+    expect(winningPolicy(derived.policies, { kind: "exchange", vhost: "SALE_VHOST", name: "SALE_X" }, false).policy?.name).toBe(exchangeSettingsPolicyName("SALE_X"));
+    const kept = deriveSettingsPolicies(base, "4.3", [], ["SALE_X"]);
+    expect(kept.policies).toEqual([]);
+    expect(kept.exchanges.map((x) => x.settingsAsArguments ?? false)).toEqual([true, false]);
+    expect(deriveSettingsPolicies(base, "4.3", [], ["*"]).policies).toEqual([]);
   });
 });

@@ -56,7 +56,8 @@ export function sceneModel(broker: TestBroker, { drift = false } = {}): Model {
     topology: {
       exchanges: [
         exchangeSpec({ name: "VT_UNROUTED_EXCHANGE", vhost, type: "fanout" }),
-        exchangeSpec({ name: "VT_EXCHANGE", vhost, type: "topic", alternateExchange: "VT_UNROUTED_EXCHANGE" }),
+        // Declared with the argument, as a stack with `keepExchangeArguments: ["*"]` declares it.
+        exchangeSpec({ name: "VT_EXCHANGE", vhost, type: "topic", alternateExchange: "VT_UNROUTED_EXCHANGE", settingsAsArguments: true }),
         exchangeSpec({ name: "VT_DLX_EXCHANGE", vhost }),
       ],
       // Declared as a stack with `keepQueueArguments: ["*"]` declares them (deployed before queue

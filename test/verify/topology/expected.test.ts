@@ -32,10 +32,12 @@ describe("expectedQueue", () => {
 
 describe("expectedExchange", () => {
   test.each([
-    { alternateExchange: undefined, args: {} },
-    { alternateExchange: "AE", args: { "alternate-exchange": "AE" } },
-  ])("alternate exchange $alternateExchange", ({ alternateExchange, args }) => {
-    expect(expectedExchange(exchangeSpec({ name: "X", vhost: "V", type: "topic", alternateExchange }))).toEqual({
+    { alternateExchange: undefined, settingsAsArguments: false, args: {} },
+    // Applied by the exchange's generated policy: no argument.
+    { alternateExchange: "AE", settingsAsArguments: false, args: {} },
+    { alternateExchange: "AE", settingsAsArguments: true, args: { "alternate-exchange": "AE" } },
+  ])("alternate exchange $alternateExchange (kept as an argument: $settingsAsArguments)", ({ alternateExchange, settingsAsArguments, args }) => {
+    expect(expectedExchange(exchangeSpec({ name: "X", vhost: "V", type: "topic", alternateExchange, settingsAsArguments }))).toEqual({
       id: "V/X",
       fields: { type: "topic", durable: true, auto_delete: false, internal: false },
       arguments: args,
