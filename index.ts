@@ -15,6 +15,9 @@ import { Topology } from "./infra/topology/topology";
 import { AdminCredential } from "./infra/admin/resource";
 import { ClusterGuard } from "./infra/cluster/guard/resource";
 import { userCredentials as credentialsOf } from "./infra/userCredentials";
+import { StackTls } from "./infra/tls/stackTls";
+import { caFileFor } from "./infra/tls/caFile";
+import { AMQPS_PORT, MANAGEMENT_TLS_PORT } from "./model/tls/spec";
 
 const model = loadModelFromPulumiConfig();
 for (const w of model.warnings) pulumi.log.warn(`${w.file}:${w.line}:${w.column}  ${w.path}  ${w.message}`);
@@ -23,7 +26,14 @@ const secrets = new Secrets("secrets", { model });
 const hosts = new DockerHosts("hosts", { hosts: model.hosts });
 const network = new ClusterNetwork("network", { network: model.network, hosts });
 
-const adminLogin = { endpoint: model.managementEndpoint, username: model.cluster.adminUser };
+// rabbitmq-ha:tls: the stack CA and node certificates (generated or given), before anything uses them.
+const stackTls = model.tls.enabled
+  ? new StackTls("tls", { tls: model.tls, cluster: model.cluster, pair: model.loadBalancers, stackFile: `Pulumi.${model.stack}.yaml` })
+  : undefined;
+const caCertificate = stackTls?.caCertificate;
+
+// With TLS on, the management endpoint is https://VIP:15671 and every client of it verifies the CA.
+const adminLogin = { endpoint: model.managementEndpoint, username: model.cluster.adminUser, ...(caCertificate ? { ca: caCertificate } : {}) };
 
 // Refuses (at preview too) a cookie change, a downgrade or an unprepared major upgrade on a
 // deployed cluster; the nodes take the cookie through it, so they wait for its verdict.
@@ -43,6 +53,7 @@ const cluster = new RabbitCluster("cluster", {
   erlangCookie: guard.guarded(secrets.erlangCookie),
   // Nodes get the never-rotated bootstrap password (default_pass): a rotation restarts nothing.
   adminPassword: secrets.adminBootstrapPassword,
+  ...(stackTls ? { tls: { spec: model.tls, materialFor: (hostname: string) => stackTls.materialFor(hostname) } } : {}),
 });
 
 const loadBalancers = new LoadBalancerPair("lb", {
@@ -52,6 +63,7 @@ const loadBalancers = new LoadBalancerPair("lb", {
   network,
   hosts,
   statsPassword: secrets.statsPassword,
+  ...(caCertificate ? { tls: { spec: model.tls, caCertificate } } : {}),
   dependsOn: cluster.ready,
 });
 
@@ -72,13 +84,19 @@ const topology = new Topology("topology", {
   adminUser: model.cluster.adminUser,
   adminPassword: admin.password,
   userPasswords: secrets.userPasswords,
+  ...(caCertificate ? { tls: { caFile: caFileFor(model.stack, caCertificate), caCertificate } } : {}),
   dependsOn: [...cluster.ready, ...loadBalancers.ready],
 });
 
 const credentials = pulumi.interpolate`${model.cluster.adminUser}:${admin.password}`;
 export const virtualIp = model.loadBalancers.virtualIp;
 export const amqpUrl = pulumi.secret(pulumi.interpolate`amqp://${credentials}@${model.loadBalancers.virtualIp}:5672`);
-export const managementUrl = pulumi.secret(pulumi.interpolate`http://${credentials}@${model.loadBalancers.virtualIp}:15672`);
+export const managementUrl = caCertificate
+  ? pulumi.secret(pulumi.interpolate`https://${credentials}@${model.loadBalancers.virtualIp}:${MANAGEMENT_TLS_PORT}`)
+  : pulumi.secret(pulumi.interpolate`http://${credentials}@${model.loadBalancers.virtualIp}:15672`);
+/** With rabbitmq-ha:tls on: AMQPS through the VIP (clients verify `caCertificate`), and the CA itself (public). */
+export const amqpsUrl = caCertificate && pulumi.secret(pulumi.interpolate`amqps://${credentials}@${model.loadBalancers.virtualIp}:${AMQPS_PORT}`);
+export { caCertificate };
 export const statsUrl = pulumi.secret(pulumi.interpolate`http://stats:${secrets.statsPassword}@${model.loadBalancers.virtualIp}:8404/stats`);
 export const managementEndpoint = model.managementEndpoint;
 export const adminUser = model.cluster.adminUser;

@@ -8,7 +8,7 @@
  */
 import * as path from "node:path";
 import type { Diagnostic, Model } from "./types";
-import { buildSafety, managementEndpoint } from "./build/stack";
+import { buildSafety, buildTls, managementEndpoint } from "./build/stack";
 import { buildTopology } from "./build/topology";
 import { deriveTopology } from "./derive/index";
 import { deriveSettingsPolicies } from "./derive/settingsPolicies";
@@ -88,7 +88,8 @@ export function loadModel(input: ModelInput): LoadResult {
     topology: derived,
     safety: buildSafety(topologyConfig),
     naming,
-    managementEndpoint: managementEndpoint(topologyConfig, loadBalancers.virtualIp),
+    tls: buildTls(values.tls),
+    managementEndpoint: managementEndpoint(topologyConfig, loadBalancers.virtualIp, buildTls(values.tls)),
     warnings: [],
   });
 }

@@ -9,6 +9,8 @@
  * (for containers: a broker restart; for queues: the queue and its messages are deleted).
  */
 
+import type { TlsSpec } from "./tls/spec";
+
 /** RabbitMQ major.minor series the image runs; decides which features are legal. */
 export const RABBITMQ_SERIES = ["3.10", "3.11", "3.12", "3.13", "4.0", "4.1", "4.2", "4.3"] as const;
 export type RabbitSeries = (typeof RABBITMQ_SERIES)[number];
@@ -322,7 +324,9 @@ export interface Model {
   readonly topology: TopologySpec;
   readonly safety: SafetySpec;
   readonly naming: NamingRules;
-  /** Management endpoint the topology provider uses. Default http://<VIP>:15672. */
+  /** rabbitmq-ha:tls (model/tls/spec.ts). Default: off. */
+  readonly tls: TlsSpec;
+  /** Management endpoint the topology provider uses. Default http://<VIP>:15672, https://<VIP>:15671 with TLS on. */
   readonly managementEndpoint: string;
   /** Warnings that did not stop validation (deprecations, weak majorities). */
   readonly warnings: readonly Diagnostic[];

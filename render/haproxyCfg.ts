@@ -2,6 +2,8 @@ import type { ClusterSpec, LoadBalancerPairSpec } from "../model/types";
 import { haproxyDuration, haproxyLiteral } from "./format";
 import { AMQP_PORT, MANAGEMENT_PORT } from "./rabbitmqConf";
 import { renderTemplate } from "./template";
+import { AMQPS_PORT, HAPROXY_CA_PATH, MANAGEMENT_TLS_PORT, TLS_OFF, type TlsSpec } from "../model/tls/spec";
+import { plainOpen } from "./tlsConf";
 
 /** Port of HAProxy's password-protected statistics page. */
 export const STATS_PORT = 8404;
@@ -28,6 +30,8 @@ export const NON_AMQP_CONNECTIONS = 100;
  */
 export interface HaproxySecrets {
   readonly statsPassword: string;
+  /** The stack CA (PEM), with rabbitmq-ha:tls on: HAProxy's TLS checks verify the nodes with it. */
+  readonly caCertificate?: string;
 }
 
 interface Server {
@@ -40,10 +44,23 @@ interface Server {
 const server = (n: ClusterSpec["nodes"][number]): Server => ({ name: n.hostname, address: n.address, backup: !n.servesClients });
 
 /** haproxy.cfg, the same for both load balancers of the pair. Holds the stats password. */
-export function renderHaproxyCfg(pair: LoadBalancerPairSpec, cluster: ClusterSpec, stack: string, secrets: HaproxySecrets): string {
+export function renderHaproxyCfg(pair: LoadBalancerPairSpec, cluster: ClusterSpec, stack: string, secrets: HaproxySecrets, tls: TlsSpec = TLS_OFF): string {
   if (!cluster.nodes.some((n) => n.servesClients)) throw new Error("no cluster node has servesClients: HAProxy would have no AMQP backend");
   const amqpServers = cluster.nodes.map(server);
+  const shared = {
+    maxConnections: pair.maxConnections,
+    checkInterval: haproxyDuration(pair.checkIntervalMs),
+    amqpProtocolHeader: AMQP_PROTOCOL_HEADER,
+    amqpConnectionStart: AMQP_CONNECTION_START,
+    managementCheckUri: MANAGEMENT_CHECK_URI,
+    amqpServers,
+    hasBackups: amqpServers.some((s) => s.backup),
+    managementServers: cluster.nodes.map(server),
+  };
+  const tlsView = { amqpsPort: AMQPS_PORT, managementPort: MANAGEMENT_TLS_PORT, caFile: HAPROXY_CA_PATH };
   return renderTemplate("haproxy.cfg", {
+    plainListeners: plainOpen(tls),
+    tlsListeners: tls.enabled ? `${renderTemplate("haproxy-tls.cfg", { ...shared, tls: tlsView })}\n` : "",
     stack,
     amqpPort: AMQP_PORT,
     managementPort: MANAGEMENT_PORT,

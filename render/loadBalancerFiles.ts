@@ -2,6 +2,7 @@ import type { ClusterSpec, LoadBalancerPairSpec, LoadBalancerSpec } from "../mod
 import { type ContainerFile, plain, secret } from "./containerFile";
 import { type HaproxySecrets, renderHaproxyCfg } from "./haproxyCfg";
 import { renderKeepalivedConf } from "./keepalivedConf";
+import { HAPROXY_CA_PATH, TLS_OFF, type TlsSpec } from "../model/tls/spec";
 
 /** Paths of the load-balancer image (templates/loadbalancer/Dockerfile). */
 export const HAPROXY_CFG_PATH = "/usr/local/etc/haproxy/haproxy.cfg";
@@ -15,6 +16,7 @@ export function loadBalancerFiles(
   instance: LoadBalancerSpec,
   cluster: ClusterSpec,
   stack: string,
+  tls: TlsSpec = TLS_OFF,
 ): ContainerFile<HaproxySecrets>[] {
   return [
     // Holds credentials: readable by root and HAProxy's group only.
@@ -23,8 +25,16 @@ export function loadBalancerFiles(
       owner: "0",
       group: HAPROXY_GID,
       permissions: "0640",
-      content: secret((s: HaproxySecrets) => renderHaproxyCfg(pair, cluster, stack, s)),
+      content: secret((s: HaproxySecrets) => renderHaproxyCfg(pair, cluster, stack, s, tls)),
     },
+    // The CA HAProxy verifies the nodes with in its TLS checks (a certificate: no secret, but an
+    // Output known only once generated, so it travels with the secrets).
+    ...(tls.enabled ? [{ path: HAPROXY_CA_PATH, owner: "0", group: HAPROXY_GID, permissions: "0644", content: secret((s: HaproxySecrets) => caOf(s)) }] : []),
     { path: KEEPALIVED_CONF_PATH, owner: "0", group: "0", permissions: "0644", content: plain(renderKeepalivedConf(pair, instance)) },
   ];
+}
+
+function caOf(s: HaproxySecrets): string {
+  if (s.caCertificate === undefined) throw new Error("rabbitmq-ha:tls is on but HAProxy was given no CA certificate");
+  return s.caCertificate;
 }

@@ -4,6 +4,7 @@ import { type ContainerFile, plain, secret } from "./containerFile";
 import { PEERS_CONF_PATH, renderPeersConf } from "./clusterPeers";
 import { renderEnabledPlugins } from "./enabledPlugins";
 import { renderRabbitmqConf } from "./rabbitmqConf";
+import { NODE_CA_PATH, NODE_CERT_PATH, NODE_KEY_PATH, TLS_OFF, type TlsSpec } from "../model/tls/spec";
 
 /** uid and gid of the rabbitmq user in the official images (and the e2e stand-ins). */
 export const RABBITMQ_UID = "999";
@@ -22,6 +23,31 @@ export interface NodeSecrets {
    * admin password (infra/admin/) never changes this upload nor restarts a node.
    */
   readonly adminPassword: string;
+  /** The node's TLS material (PEM), with rabbitmq-ha:tls on; the key is secret, so is the set. */
+  readonly tls?: NodeTlsMaterial;
+}
+
+export interface NodeTlsMaterial {
+  readonly privateKey: string;
+  readonly certificate: string;
+  readonly ca: string;
+}
+
+function tlsPart(s: NodeSecrets, part: keyof NodeTlsMaterial): string {
+  const pem = s.tls?.[part];
+  if (pem === undefined) throw new Error(`rabbitmq-ha:tls is on but the node's TLS ${part} was not provided`);
+  return pem;
+}
+
+/** With TLS on: the CA and certificate readable by the broker, the key by the broker alone (0400). */
+function tlsFiles(tls: TlsSpec): ContainerFile<NodeSecrets>[] {
+  if (!tls.enabled) return [];
+  const owned = { owner: RABBITMQ_UID, group: RABBITMQ_UID } as const;
+  return [
+    { path: NODE_CA_PATH, ...owned, permissions: "0444", content: secret((s: NodeSecrets) => tlsPart(s, "ca")) },
+    { path: NODE_CERT_PATH, ...owned, permissions: "0444", content: secret((s: NodeSecrets) => tlsPart(s, "certificate")) },
+    { path: NODE_KEY_PATH, ...owned, permissions: "0400", content: secret((s: NodeSecrets) => tlsPart(s, "privateKey")) },
+  ];
 }
 
 /** Erlang reads the first line of the cookie file; its own cookies are at most 255 characters. */
@@ -33,17 +59,19 @@ function cookieText(cookie: string): string {
 }
 
 /** The files one RabbitMQ node gets, in upload order. */
-export function nodeFiles(cluster: ClusterSpec, node: ClusterNodeSpec, stack: string): ContainerFile<NodeSecrets>[] {
+export function nodeFiles(cluster: ClusterSpec, node: ClusterNodeSpec, stack: string, tls: TlsSpec = TLS_OFF): ContainerFile<NodeSecrets>[] {
   const rabbitmqOnly = { owner: RABBITMQ_UID, group: RABBITMQ_UID, permissions: "0400" } as const;
   const readable = { owner: RABBITMQ_UID, group: RABBITMQ_UID, permissions: "0644" } as const;
   return [
     // Owner-only, or Erlang refuses to start; never an environment variable (docker inspect shows those).
     { path: ERLANG_COOKIE_PATH, ...rabbitmqOnly, content: secret((s: NodeSecrets) => cookieText(s.erlangCookie)) },
-    { path: RABBITMQ_CONF_PATH, ...readable, content: plain(renderRabbitmqConf(cluster, node, stack)) },
+    { path: RABBITMQ_CONF_PATH, ...readable, content: plain(renderRabbitmqConf(cluster, node, stack, tls)) },
     { path: ADMIN_CONF_PATH, ...rabbitmqOnly, content: secret((s: NodeSecrets) => renderAdminConf(cluster.adminUser, s.adminPassword)) },
     { path: ENABLED_PLUGINS_PATH, ...readable, content: plain(renderEnabledPlugins(cluster)) },
     // Read on a node's first boot only: existing nodes ignore later changes (render/clusterPeers.ts).
     { path: PEERS_CONF_PATH, ...readable, content: plain(renderPeersConf(cluster, stack)) },
+    // Last, so the peer list keeps its index (ignoreChanges names it by position).
+    ...tlsFiles(tls),
   ];
 }
 

@@ -3,6 +3,8 @@ import { type DiscoveryRetries, discoveryRetries, isSeed } from "./clusterSeed";
 import { type ConfGroup, type ConfSetting, confValue } from "./confSettings";
 import { erlangNodeName } from "./format";
 import { renderTemplate } from "./template";
+import { TLS_OFF, type TlsSpec } from "../model/tls/spec";
+import { plainOpen, tlsConfGroups } from "./tlsConf";
 
 /** Ports every other part of the deployment relies on (HAProxy, health checks, the topology provider). */
 export const AMQP_PORT = 5672;
@@ -31,7 +33,7 @@ function discoveryGroup(cluster: ClusterSpec, node: ClusterNodeSpec): ConfGroup 
 }
 
 /** Settings rabbitmq-ha always writes, whatever the stack says; each group says why. */
-function toolDefaults(cluster: ClusterSpec, node: ClusterNodeSpec, stack: string): ConfGroup[] {
+function toolDefaults(cluster: ClusterSpec, node: ClusterNodeSpec, stack: string, tls: TlsSpec): ConfGroup[] {
   return [
     discoveryGroup(cluster, node),
     {
@@ -39,13 +41,20 @@ function toolDefaults(cluster: ClusterSpec, node: ClusterNodeSpec, stack: string
       settings: [{ key: "cluster_name", value: confValue("cluster_name", `rabbitmq-ha-${stack}`) }],
     },
     {
-      why: "HAProxy, the health checks and the topology provider expect these ports.",
+      why: plainOpen(tls)
+        ? "HAProxy, the health checks and the topology provider expect these ports."
+        : "TLS only (rabbitmq-ha:tls plainListeners: false): no plain AMQP listener, no plain management listener.",
       settings: [
-        { key: "listeners.tcp.default", value: String(AMQP_PORT) },
-        { key: "management.tcp.port", value: String(MANAGEMENT_PORT) },
+        ...(plainOpen(tls)
+          ? [
+              { key: "listeners.tcp.default", value: String(AMQP_PORT) },
+              { key: "management.tcp.port", value: String(MANAGEMENT_PORT) },
+            ]
+          : [{ key: "listeners.tcp", value: "none" }]),
         { key: "prometheus.tcp.port", value: String(PROMETHEUS_PORT) },
       ],
     },
+    ...tlsConfGroups(tls),
     {
       why: "A dead client behind a moved VIP is noticed within about a minute (the default, 60 s, leaves ghost connections for 2-3 minutes).",
       settings: [{ key: "heartbeat", value: "20" }],
@@ -76,12 +85,12 @@ function stackSettings(cluster: ClusterSpec, node: ClusterNodeSpec): ConfGroup["
 }
 
 /** rabbitmq.conf for one node; holds no secret (credentials go to a separate file). */
-export function renderRabbitmqConf(cluster: ClusterSpec, node: ClusterNodeSpec, stack: string): string {
+export function renderRabbitmqConf(cluster: ClusterSpec, node: ClusterNodeSpec, stack: string, tls: TlsSpec = TLS_OFF): string {
   return renderTemplate("rabbitmq.conf", {
     nodeName: erlangNodeName(node.hostname),
     stack,
     version: cluster.version,
-    defaults: toolDefaults(cluster, node, stack),
+    defaults: toolDefaults(cluster, node, stack, tls),
     settings: stackSettings(cluster, node),
   });
 }

@@ -17,6 +17,8 @@ const PLACEHOLDER_SECRETS = {
   erlangCookie: SECRET_PLACEHOLDER,
   adminPassword: SECRET_PLACEHOLDER,
   statsPassword: SECRET_PLACEHOLDER,
+  caCertificate: SECRET_PLACEHOLDER,
+  tls: { privateKey: SECRET_PLACEHOLDER, certificate: SECRET_PLACEHOLDER, ca: SECRET_PLACEHOLDER },
 } as const;
 
 function rendered<S>(container: string, files: readonly ContainerFile<S>[], secrets: S): RenderedFile[] {
@@ -28,9 +30,9 @@ function rendered<S>(container: string, files: readonly ContainerFile<S>[], secr
  * the same renderers the components use, so what you read is what `pulumi up` uploads.
  */
 export function renderStackFiles(model: Model): RenderedFile[] {
-  const { cluster, loadBalancers: pair, stack } = model;
+  const { cluster, loadBalancers: pair, stack, tls } = model;
   return [
-    ...cluster.nodes.flatMap((node) => rendered(node.hostname, nodeFiles(cluster, node, stack), PLACEHOLDER_SECRETS)),
-    ...pair.instances.flatMap((lb) => rendered(lb.name, loadBalancerFiles(pair, lb, cluster, stack), PLACEHOLDER_SECRETS)),
+    ...cluster.nodes.flatMap((node) => rendered(node.hostname, nodeFiles(cluster, node, stack, tls), PLACEHOLDER_SECRETS)),
+    ...pair.instances.flatMap((lb) => rendered(lb.name, loadBalancerFiles(pair, lb, cluster, stack, tls), PLACEHOLDER_SECRETS)),
   ];
 }

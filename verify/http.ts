@@ -5,6 +5,7 @@
  */
 import { describeError } from "./errors";
 import { printable } from "./endpoint";
+import { requestWithCa } from "../infra/admin/caRequest";
 
 export interface HttpTarget {
   /** What this endpoint is, for messages: "management API", "HAProxy stats". */
@@ -13,6 +14,8 @@ export interface HttpTarget {
   readonly username: string;
   readonly password: string;
   readonly timeoutMs: number;
+  /** The CA an https endpoint's certificate must chain to (rabbitmq-ha:tls). */
+  readonly ca?: string;
 }
 
 export class HttpStatusError extends Error {
@@ -39,22 +42,23 @@ export function urlOf(target: HttpTarget, suffix: string): URL {
 export async function httpText(target: HttpTarget, suffix: string, request: HttpRequest = {}): Promise<string> {
   const method = request.method ?? "GET";
   const where = `${target.label} ${printable(target.base)}`;
-  let response: Response;
+  let response: { status: number; text: string };
   try {
-    response = await fetch(urlOf(target, suffix), {
+    response = await requestWithCa(urlOf(target, suffix).href, {
       method,
       headers: {
         authorization: `Basic ${Buffer.from(`${target.username}:${target.password}`).toString("base64")}`,
         ...(request.body === undefined ? {} : { "content-type": "application/json" }),
       },
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal: AbortSignal.timeout(target.timeoutMs),
+      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      timeoutMs: target.timeoutMs,
+      ...(target.ca === undefined ? {} : { ca: target.ca }),
     });
   } catch (error) {
     throw new Error(`${where}: ${describeError(error)}`);
   }
-  const text = await response.text();
-  if (response.ok) return text;
+  const text = response.text;
+  if (response.status >= 200 && response.status < 300) return text;
   throw new HttpStatusError(`${where}: ${statusReason(response.status, method, suffix, target.username, text)}`, response.status);
 }
 

@@ -11,7 +11,7 @@ import type { VerifyOptions } from "./types";
 export interface Targets {
   readonly api: HttpTarget;
   /** The AMQP URL without credentials; user and vhost come from the probe account. */
-  readonly amqp: { readonly url: URL; readonly timeoutMs: number };
+  readonly amqp: { readonly url: URL; readonly timeoutMs: number; readonly ca?: string };
   readonly stats: HttpTarget | undefined;
 }
 
@@ -24,11 +24,12 @@ export function resolveTargets(options: VerifyOptions, timeoutMs: number): Targe
   if (options.username === "") throw new VerifyAbort("no management username given");
   const management = parseEndpoint(options.managementUrl, "the management URL", ["http:", "https:"]);
   const amqp = parseEndpoint(options.amqpUrl, "the AMQP URL", ["amqp:", "amqps:"]);
-  const api = { label: "management API", base: management.url, username: options.username, password: options.password, timeoutMs };
+  const ca = options.ca === undefined ? {} : { ca: options.ca };
+  const api = { label: "management API", base: management.url, username: options.username, password: options.password, timeoutMs, ...ca };
   let stats: HttpTarget | undefined;
   if (options.statsUrl !== undefined) {
     const endpoint = parseEndpoint(options.statsUrl, "the stats URL", ["http:", "https:"]);
     stats = { label: "HAProxy stats", base: endpoint.url, username: endpoint.username ?? "", password: endpoint.password ?? "", timeoutMs };
   }
-  return { api, amqp: { url: amqp.url, timeoutMs }, stats };
+  return { api, amqp: { url: amqp.url, timeoutMs, ...ca }, stats };
 }

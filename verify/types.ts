@@ -24,6 +24,11 @@ export interface VerifyOptions {
   /** Management user: read-only GETs, and creating/deleting the probe user and vhost. Never guest. */
   readonly username: string;
   readonly password: string;
+  /**
+   * PEM of the CA the brokers' certificates chain to (stack output caCertificate, or
+   * RABBITMQ_HA_CA_FILE): amqps:// and https:// URLs are verified against it. Absent: the system's CAs.
+   */
+  readonly ca?: string;
   /** HAProxy stats page (http://stats:PASSWORD@VIP:8404/stats). Absent: load-balancer checks are skipped. */
   readonly statsUrl?: string;
   /** Addresses of the individual HAProxy instances (stack output loadBalancerAddresses). */

@@ -5,6 +5,10 @@
  */
 import { createHash, randomInt } from "node:crypto";
 import type { CreatedState, DeclaredResource } from "./declaredResource";
+import { PROVIDERS } from "../../engine/providers/handlers";
+
+/** Keys and certificates are made for real (throwaway, the offline engine's tls stand-in): checks downstream parse them. */
+const MADE_FOR_REAL = ["tls:index/privateKey:PrivateKey", "tls:index/selfSignedCert:SelfSignedCert", "tls:index/certRequest:CertRequest", "tls:index/locallySignedCert:LocallySignedCert"];
 
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -24,6 +28,11 @@ const FAKE_OUTPUTS: Readonly<Record<string, (r: DeclaredResource) => Record<stri
 
 export async function fakeNewResource(resource: DeclaredResource): Promise<CreatedState> {
   if (!resource.custom) return { id: "", state: {} };
+  const provider = MADE_FOR_REAL.includes(resource.type) ? PROVIDERS[resource.type] : undefined;
+  if (provider) {
+    const made = await provider.create({ resource: { type: resource.type, name: resource.name, urn: resource.name }, inputs: resource.inputs, providerInputs: undefined, testLabels: {} });
+    return { id: made.id, state: made.state };
+  }
   return {
     id: `${resource.name}-id`,
     state: { ...resource.inputs, ...(FAKE_OUTPUTS[resource.type]?.(resource) ?? {}) },

@@ -112,6 +112,10 @@ export const CHANGE_TABLE: Readonly<Record<string, TypeFacts>> = {
   "rabbitmq:index/topicPermissions:TopicPermissions": rabbit("resource_topic_permissions.go (user, vhost ForceNew; permissions updated by PUT)", { permissions: "update" }),
   "random:index/randomPassword:RandomPassword": random(["result", "bcryptHash"]),
   "random:index/randomString:RandomString": random([]),
+  "tls:index/privateKey:PrivateKey": tlsFacts("resource_private_key.go", ["privateKeyPem", "privateKeyPemPkcs8", "privateKeyOpenssh"]),
+  "tls:index/selfSignedCert:SelfSignedCert": tlsFacts("resource_self_signed_cert.go", ["privateKeyPem"]),
+  "tls:index/certRequest:CertRequest": tlsFacts("resource_cert_request.go", ["privateKeyPem"]),
+  "tls:index/locallySignedCert:LocallySignedCert": tlsFacts("resource_locally_signed_cert.go", ["caPrivateKeyPem"]),
 };
 
 function rabbit(file: string, fields: Record<string, Change>): TypeFacts {
@@ -133,6 +137,19 @@ function random(secretOutputs: string[]): TypeFacts {
     otherwise: "replace",
     fields: {},
     sets: [],
+    computed: [],
+    secretOutputs,
+  };
+}
+
+/** hashicorp/terraform-provider-tls: every attribute of these resources is RequiresReplace. */
+function tlsFacts(file: string, secretOutputs: string[]): TypeFacts {
+  return {
+    source: `terraform-provider-tls internal/provider/${file} (every argument RequiresReplace)`,
+    deleteBeforeReplace: false,
+    otherwise: "replace",
+    fields: {},
+    sets: ["dnsNames", "ipAddresses", "allowedUses"],
     computed: [],
     secretOutputs,
   };

@@ -15,6 +15,7 @@ import { operatorPolicyProvider, policyProviderOf } from "./rabbitmq/policy";
 import { permissionsProvider, topicPermissionsProvider, userProvider } from "./rabbitmq/user";
 import { randomIdProvider, randomTextProvider, randomUuidProvider } from "./random/random";
 import { dynamicProvider, isDynamicType } from "./dynamic";
+import { certRequestProvider, locallySignedCertProvider, privateKeyProvider, selfSignedCertProvider } from "./tls/tls";
 
 /** Providers create nothing; their inputs configure the resources bound to them. */
 const explicitProvider: ResourceProvider = {
@@ -27,6 +28,7 @@ export const PROVIDERS: Readonly<Record<string, ResourceProvider>> = {
   "pulumi:providers:docker": explicitProvider,
   "pulumi:providers:rabbitmq": explicitProvider,
   "pulumi:providers:random": explicitProvider,
+  "pulumi:providers:tls": explicitProvider,
   "docker:index/container:Container": containerProvider,
   "docker:index/network:Network": networkProvider,
   "docker:index/remoteImage:RemoteImage": remoteImageProvider,
@@ -45,6 +47,10 @@ export const PROVIDERS: Readonly<Record<string, ResourceProvider>> = {
   "random:index/randomString:RandomString": randomTextProvider,
   "random:index/randomId:RandomId": randomIdProvider,
   "random:index/randomUuid:RandomUuid": randomUuidProvider,
+  "tls:index/privateKey:PrivateKey": privateKeyProvider,
+  "tls:index/selfSignedCert:SelfSignedCert": selfSignedCertProvider,
+  "tls:index/certRequest:CertRequest": certRequestProvider,
+  "tls:index/locallySignedCert:LocallySignedCert": locallySignedCertProvider,
 };
 
 /** The provider of a type token; dynamic resources share one, keyed by their `kind` input. */

@@ -1,12 +1,15 @@
 /**
  * One management API request as a given user, for the dynamic providers that log in with
- * passwords the broker may or may not have yet (admin/converge.ts, cluster/guard/). Only `fetch`,
- * `Buffer` and `AbortSignal` (Node globals): the providers using it are closure-serialized.
+ * passwords the broker may or may not have yet (admin/converge.ts, cluster/guard/). Only Node
+ * globals and built-ins (caRequest.ts): the providers using it are closure-serialized.
  */
+import { requestWithCa } from "./caRequest";
 export interface AdminLogin {
   /** e.g. http://172.28.8.220:15672 */
   readonly endpoint: string;
   readonly username: string;
+  /** The stack CA (PEM) the endpoint's certificate is verified with, for an https endpoint. */
+  readonly ca?: string;
 }
 
 export interface ManagementAnswer {
@@ -16,13 +19,14 @@ export interface ManagementAnswer {
 
 export async function managementRequest(login: AdminLogin, password: string, method: string, path: string, body?: unknown): Promise<ManagementAnswer> {
   const auth = Buffer.from(`${login.username}:${password}`).toString("base64");
-  const response = await fetch(login.endpoint.replace(/\/+$/, "") + path, {
+  const answer = await requestWithCa(login.endpoint.replace(/\/+$/, "") + path, {
     method,
     headers: { authorization: `Basic ${auth}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    timeoutMs: 10_000,
+    ...(login.ca === undefined ? {} : { ca: login.ca }),
   });
-  return { status: response.status, text: await response.text() };
+  return { status: answer.status, text: answer.text };
 }
 
 /**

@@ -39,7 +39,7 @@ export const adminCredentialProvider: pulumi.dynamic.ResourceProvider<AdminCrede
   },
   async diff(_id, olds, news) {
     if (olds.login.username !== news.login.username) throw new Error(renameRefusal(olds.login.username, news.login.username));
-    const changes = olds.password !== news.password || olds.bootstrapPassword !== news.bootstrapPassword || olds.login.endpoint !== news.login.endpoint;
+    const changes = olds.password !== news.password || olds.bootstrapPassword !== news.bootstrapPassword || olds.login.endpoint !== news.login.endpoint || olds.login.ca !== news.login.ca;
     return { changes, replaces: [] };
   },
   async update(_id, olds, news) {
@@ -52,7 +52,8 @@ export const adminCredentialProvider: pulumi.dynamic.ResourceProvider<AdminCrede
 };
 
 export interface AdminCredentialArgs {
-  readonly login: AdminLogin;
+  /** The CA may be an Output (generated at `pulumi up`). */
+  readonly login: Omit<AdminLogin, "ca"> & { readonly ca?: pulumi.Input<string> };
   readonly password: pulumi.Input<string>;
   readonly bootstrapPassword: pulumi.Input<string>;
 }

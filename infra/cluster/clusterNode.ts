@@ -17,7 +17,8 @@ import { erlangNodeName } from "../../render/format";
 import { type NodeSecrets, nodeFiles, peerListUploadIndex } from "../../render/nodeFiles";
 import { dockerObjectName, labelList } from "../labels";
 import { uploadsOf } from "../uploads";
-import { NODE_HEALTHCHECK, nodeWaitTimeoutSeconds } from "./nodeHealth";
+import { nodeHealthcheck, nodeWaitTimeoutSeconds } from "./nodeHealth";
+import { TLS_OFF, type TlsSpec } from "../../model/tls/spec";
 import type { NodeHooks } from "./nodeHooks";
 
 export interface ClusterNodeArgs {
@@ -29,6 +30,8 @@ export interface ClusterNodeArgs {
   readonly networkName: pulumi.Input<string>;
   readonly provider: docker.Provider;
   readonly secrets: pulumi.Output<NodeSecrets>;
+  /** rabbitmq-ha:tls; off when absent. */
+  readonly tls?: TlsSpec;
   /** The previous node's container in rolling order (none for the seed): see rabbitCluster.ts. */
   readonly after?: docker.Container;
   readonly hooks: NodeHooks;
@@ -55,7 +58,8 @@ export class ClusterNode extends pulumi.ComponentResource {
       { ...childOpts, retainOnDelete: cluster.retainNodeData },
     );
 
-    const files = nodeFiles(cluster, node, stack);
+    const tls = args.tls ?? TLS_OFF;
+    const files = nodeFiles(cluster, node, stack, tls);
     this.container = new docker.Container(
       `${name}-container`,
       {
@@ -71,7 +75,7 @@ export class ClusterNode extends pulumi.ComponentResource {
         stopTimeout: 60,
         destroyGraceSeconds: 60,
         labels: [...labelList(stack, "node"), { label: "rabbitmq-ha.node", value: erlangNodeName(node.hostname) }],
-        healthcheck: NODE_HEALTHCHECK,
+        healthcheck: nodeHealthcheck(tls),
         wait: true,
         waitTimeout: nodeWaitTimeoutSeconds(discoveryRetries(cluster, node)),
       },

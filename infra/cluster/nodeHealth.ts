@@ -1,6 +1,8 @@
 import type * as docker from "@pulumi/docker";
 import type { DiscoveryRetries } from "../../render/clusterSeed";
 import { AMQP_PORT, MANAGEMENT_PORT } from "../../render/rabbitmqConf";
+import { AMQPS_PORT, MANAGEMENT_TLS_PORT, type TlsSpec } from "../../model/tls/spec";
+import { plainOpen } from "../../render/tlsConf";
 
 /**
  * Healthy = the node accepts TCP on its AMQP and management ports. RabbitMQ opens them only
@@ -20,6 +22,12 @@ export const NODE_HEALTHCHECK: docker.types.input.ContainerHealthcheck = {
   timeout: "5s",
   retries: 3,
 };
+
+/** With plain listeners closed (rabbitmq-ha:tls plainListeners: false) the TLS ports are probed instead. */
+export function nodeHealthcheck(tls: TlsSpec): docker.types.input.ContainerHealthcheck {
+  if (plainOpen(tls)) return NODE_HEALTHCHECK;
+  return { ...NODE_HEALTHCHECK, tests: ["CMD", "bash", "-c", `exec 3<>/dev/tcp/127.0.0.1/${AMQPS_PORT} && exec 4<>/dev/tcp/127.0.0.1/${MANAGEMENT_TLS_PORT}`] };
+}
 
 /**
  * How long `pulumi up` waits for a node to become healthy: first boot plus cluster formation

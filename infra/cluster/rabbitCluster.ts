@@ -19,7 +19,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ClusterSpec, NodeType } from "../../model/types";
 import { rollingOrder } from "../../render/clusterSeed";
 import { erlangNodeName } from "../../render/format";
-import type { NodeSecrets } from "../../render/nodeFiles";
+import type { NodeSecrets, NodeTlsMaterial } from "../../render/nodeFiles";
+import type { TlsSpec } from "../../model/tls/spec";
 import type { DockerHosts } from "../dockerHosts";
 import type { ClusterNetwork } from "../network";
 import { PerHost } from "../perHost";
@@ -36,6 +37,8 @@ export interface RabbitClusterArgs {
   readonly hosts: DockerHosts;
   readonly erlangCookie: pulumi.Output<string>;
   readonly adminPassword: pulumi.Output<string>;
+  /** With rabbitmq-ha:tls on: the spec and each node's key, certificate and CA. */
+  readonly tls?: { readonly spec: TlsSpec; readonly materialFor: (hostname: string) => pulumi.Output<NodeTlsMaterial> };
 }
 
 export interface NodeInfo {
@@ -69,6 +72,8 @@ export class RabbitCluster extends pulumi.ComponentResource {
       nodes: order.map((n) => ({ hostname: n.hostname, containerName: nodeContainerName(stack, n), dockerUrl: hosts.urlOf(n.host) })),
       gateTimeoutSeconds: GATE_TIMEOUT_SECONDS,
     });
+    const tls = args.tls?.spec.enabled ? args.tls : undefined;
+    const tlsSecrets = tls && ((hostname: string) => pulumi.secret(pulumi.all([secrets, tls.materialFor(hostname)]).apply(([s, m]) => ({ ...s, tls: m }))));
     const declared: ClusterNode[] = [];
     for (const node of order) {
       const previous = declared.at(-1);
@@ -82,7 +87,8 @@ export class RabbitCluster extends pulumi.ComponentResource {
             image: images.get(node.host).imageId,
             networkName: network.nameOn(node.host),
             provider: hosts.providerFor(node.host),
-            secrets,
+            secrets: tlsSecrets ? tlsSecrets(node.hostname) : secrets,
+            ...(tls ? { tls: tls.spec } : {}),
             hooks,
             ...(previous ? { after: previous.container } : {}),
           },

@@ -13,6 +13,7 @@ import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClusterSpec, LoadBalancerPairSpec, LoadBalancerSpec } from "../../model/types";
 import type { HaproxySecrets } from "../../render/haproxyCfg";
+import type { TlsSpec } from "../../model/tls/spec";
 import { loadBalancerFiles } from "../../render/loadBalancerFiles";
 import { dockerObjectName, labelList } from "../labels";
 import { uploadsOf } from "../uploads";
@@ -28,6 +29,8 @@ export interface LoadBalancerArgs {
   readonly networkName: pulumi.Input<string>;
   readonly provider: docker.Provider;
   readonly secrets: pulumi.Output<HaproxySecrets>;
+  /** rabbitmq-ha:tls; off when absent. */
+  readonly tls?: TlsSpec;
   /** Healthy cluster nodes (HAProxy starts with backends that answer), and the peer replaced before this one. */
   readonly dependsOn: pulumi.Input<pulumi.Input<pulumi.Resource>[]>;
   readonly hooks: LoadBalancerHooks;
@@ -51,7 +54,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
         // differ from its own read-back and replace both load balancers on every `pulumi up`.
         capabilities: { adds: ["CAP_NET_ADMIN", "CAP_NET_RAW"] },
         ports: publishedPorts(instance.publish),
-        uploads: uploadsOf(loadBalancerFiles(args.pair, instance, args.cluster, stack), args.secrets),
+        uploads: uploadsOf(loadBalancerFiles(args.pair, instance, args.cluster, stack, args.tls), args.secrets),
         restart: "unless-stopped",
         labels: [...labelList(stack, "loadbalancer"), { label: "rabbitmq-ha.vrrp-priority", value: String(instance.priority) }],
         healthcheck: LOADBALANCER_HEALTHCHECK,

@@ -17,6 +17,7 @@ import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClusterSpec, LoadBalancerPairSpec } from "../../model/types";
 import type { HaproxySecrets } from "../../render/haproxyCfg";
+import type { TlsSpec } from "../../model/tls/spec";
 import type { DockerHosts } from "../dockerHosts";
 import { dockerLabels } from "../labels";
 import type { ClusterNetwork } from "../network";
@@ -34,6 +35,8 @@ export interface LoadBalancerPairArgs {
   readonly network: ClusterNetwork;
   readonly hosts: DockerHosts;
   readonly statsPassword: pulumi.Output<string>;
+  /** With rabbitmq-ha:tls on: the spec and the CA HAProxy checks the nodes with. */
+  readonly tls?: { readonly spec: TlsSpec; readonly caCertificate: pulumi.Output<string> };
   /** What must be healthy first (the cluster's node containers). */
   readonly dependsOn: pulumi.Input<pulumi.Resource>[];
 }
@@ -52,7 +55,12 @@ export class LoadBalancerPair extends pulumi.ComponentResource {
     super("rabbitmq-ha:loadbalancer:LoadBalancerPair", name, {}, opts);
     const { pair, cluster, stack, hosts } = args;
     // HAProxy holds no RabbitMQ credential: its checks are node-local and unauthenticated.
-    const secrets: pulumi.Output<HaproxySecrets> = pulumi.secret(args.statsPassword.apply((statsPassword) => ({ statsPassword })));
+    const tls = args.tls?.spec.enabled ? args.tls : undefined;
+    const secrets: pulumi.Output<HaproxySecrets> = pulumi.secret(
+      tls
+        ? pulumi.all([args.statsPassword, tls.caCertificate]).apply(([statsPassword, caCertificate]) => ({ statsPassword, caCertificate }))
+        : args.statsPassword.apply((statsPassword) => ({ statsPassword })),
+    );
 
     const digest = contextDigest();
     const images = new PerHost("load-balancer image", pair.instances.map((i) => i.host), (host) =>
@@ -102,6 +110,7 @@ export class LoadBalancerPair extends pulumi.ComponentResource {
             networkName: args.network.nameOn(instance.host),
             provider: hosts.providerFor(instance.host),
             secrets,
+            ...(tls ? { tls: tls.spec } : {}),
             dependsOn: after(instance.name),
             hooks,
           },

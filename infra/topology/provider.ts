@@ -6,6 +6,8 @@ export interface ProviderSettings {
   readonly adminUser: string;
   readonly adminPassword: pulumi.Input<string>;
   readonly dependsOn: pulumi.ResourceOptions["dependsOn"];
+  /** With rabbitmq-ha:tls on: the stack CA as a file (infra/tls/caFile.ts) and as PEM. */
+  readonly tls?: { readonly caFile: pulumi.Input<string>; readonly caCertificate: pulumi.Input<string> };
 }
 
 /**
@@ -17,7 +19,7 @@ export interface ProviderSettings {
 export function createTopologyProvider(name: string, s: ProviderSettings, parent: pulumi.Resource): rabbitmq.Provider {
   return new rabbitmq.Provider(
     `${name}-provider`,
-    { endpoint: s.managementEndpoint, username: s.adminUser, password: pulumi.secret(s.adminPassword) },
+    { endpoint: s.managementEndpoint, username: s.adminUser, password: pulumi.secret(s.adminPassword), ...(s.tls ? { cacertFile: s.tls.caFile } : {}) },
     { parent, dependsOn: s.dependsOn },
   );
 }

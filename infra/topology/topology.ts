@@ -35,7 +35,12 @@ export class Topology extends pulumi.ComponentResource {
     super("rabbitmq-ha:topology:Topology", name, {}, opts);
     this.provider = createTopologyProvider(name, args, this);
     const ctx: BuildContext = { prefix: name, opts: { parent: this, provider: this.provider }, safety: args.safety, declared: new DeclaredResources() };
-    const connection = { endpoint: args.managementEndpoint, username: args.adminUser, password: pulumi.secret(args.adminPassword) };
+    const connection = {
+      endpoint: args.managementEndpoint,
+      username: args.adminUser,
+      password: pulumi.secret(args.adminPassword),
+      ...(args.tls ? { ca: args.tls.caCertificate } : {}),
+    };
     const t = args.topology;
 
     for (const v of t.vhosts) declareVhostSettings(ctx, v, declareVhost(ctx, v), connection, args.version);

@@ -12,6 +12,8 @@ import type { loadBalancersSchema } from "../schema/loadBalancers";
 import { DEFAULT_NAMING, type namingSchema } from "../schema/naming";
 import type { networkSchema } from "../schema/network";
 import type { topologyConfigSchema } from "../schema/topologyConfig";
+import type { tlsSchema } from "../schema/tls";
+import { MANAGEMENT_TLS_PORT, TLS_OFF, type TlsSpec } from "../tls/spec";
 
 export const isSeries4 = (version: RabbitSeries): boolean => version.startsWith("4.");
 
@@ -94,6 +96,11 @@ export function buildSafety(input: z.output<typeof topologyConfigSchema>): Safet
   return { protectQueues: input.protectQueues, retainQueuesOnDelete: input.retainQueuesOnDelete };
 }
 
-export function managementEndpoint(input: z.output<typeof topologyConfigSchema>, virtualIp: string): string {
-  return input.managementEndpoint ?? `http://${virtualIp}:15672`;
+export function managementEndpoint(input: z.output<typeof topologyConfigSchema>, virtualIp: string, tls: TlsSpec = TLS_OFF): string {
+  return input.managementEndpoint ?? (tls.enabled ? `https://${virtualIp}:${MANAGEMENT_TLS_PORT}` : `http://${virtualIp}:15672`);
+}
+
+export function buildTls(input: z.output<typeof tlsSchema> | undefined): TlsSpec {
+  if (!input) return TLS_OFF;
+  return { enabled: input.enabled, plainListeners: input.plainListeners, source: input.certificates, validityDays: input.validityDays };
 }

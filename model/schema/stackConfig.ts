@@ -9,6 +9,7 @@ import { loadBalancersSchema } from "./loadBalancers";
 import { namingSchema } from "./naming";
 import { networkSchema } from "./network";
 import { topologyConfigSchema } from "./topologyConfig";
+import { tlsSchema } from "./tls";
 
 export const CONFIG_NAMESPACE = "rabbitmq-ha";
 
@@ -19,6 +20,7 @@ export const stackKeySchemas = {
   loadBalancers: loadBalancersSchema,
   topology: topologyConfigSchema,
   naming: namingSchema,
+  tls: tlsSchema,
 } as const;
 
 export type StackKey = keyof typeof stackKeySchemas;
@@ -31,6 +33,9 @@ export const SECRET_KEYS = {
   adminPassword: "Password of cluster.adminUser. Default: generated.",
   statsPassword: "Password of the HAProxy stats page. Default: generated.",
   userPasswords: "JSON object of user name -> password for topology users. Default: generated per user.",
+  tlsPrivateKey: "PEM private key of the nodes' certificate, with tls.certificates: given. Delivered to each node as a file only the broker reads.",
+  tlsCertificate: "PEM certificate every node presents, with tls.certificates: given; its SANs must cover every node hostname and address and the VIP.",
+  tlsCaCertificate: "PEM certificate of the CA that signed tlsCertificate, with tls.certificates: given.",
 } as const;
 
 export type SecretKey = keyof typeof SECRET_KEYS;

@@ -10,7 +10,7 @@ import { destroy, storeFor } from "../../engine/commands";
 import { summaryLine } from "../../engine/plan/render";
 import { removeStackObjects } from "../../engine/providers/docker/teardown";
 import { CheckResult, expect, runCheck, runChecks } from "./checks/types";
-import { POST_DEPLOY_CHECKS } from "./checks";
+import { POST_DEPLOY_CHECKS, TLS_CHECKS } from "./checks";
 import { verifyChecks } from "./checks/verifyProbe";
 import { verifyCliChecks } from "./checks/verifyCli";
 import { verifyWithNodeDown } from "./checks/verifyNodeDown";
@@ -101,6 +101,8 @@ export async function runLayout(options: LayoutOptions): Promise<LayoutResult> {
     );
     if (deployment) {
       checks.push(...(await runChecks(deployment, POST_DEPLOY_CHECKS)));
+      // rabbitmq-ha:tls on this layout (e2e-modern): AMQPS, refusals and HTTPS topology (checks/tls.ts).
+      if (deployment.model.tls.enabled) checks.push(...(await runChecks(deployment, TLS_CHECKS)));
       checks.push(...(await verifyChecks(deployment)));
       checks.push(...(await verifyCliChecks(projectDir, deployment)));
       for (const fault of options.faults ? FAULTS : []) {

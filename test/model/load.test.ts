@@ -242,7 +242,7 @@ describe("loadStack", () => {
     const stack = `${STACK}  rabbitmq-ha:adminPassword: hunter2\n  rabbitmq-ha:erlangCookie:\n    secure: AAABAxyz\n  rabbitmq-ha:clustre: {}\n  docker:host: unix:///x\n`;
     expect(errorsOf(project({ "Pulumi.t.yaml": stack }))).toEqual([
       "Pulumi.t.yaml:28:30  config.rabbitmq-ha:adminPassword  rabbitmq-ha:adminPassword is in plain text (secrets are encrypted: pulumi config set --secret rabbitmq-ha:adminPassword)",
-      'Pulumi.t.yaml:31:3  config.rabbitmq-ha:clustre  unknown key "rabbitmq-ha:clustre" (did you mean "rabbitmq-ha:cluster"? allowed: rabbitmq-ha:hosts, rabbitmq-ha:network, rabbitmq-ha:cluster, rabbitmq-ha:loadBalancers, rabbitmq-ha:topology, rabbitmq-ha:naming, rabbitmq-ha:erlangCookie, rabbitmq-ha:adminPassword, rabbitmq-ha:statsPassword, rabbitmq-ha:userPasswords)',
+      'Pulumi.t.yaml:31:3  config.rabbitmq-ha:clustre  unknown key "rabbitmq-ha:clustre" (did you mean "rabbitmq-ha:cluster"? allowed: rabbitmq-ha:hosts, rabbitmq-ha:network, rabbitmq-ha:cluster, rabbitmq-ha:loadBalancers, rabbitmq-ha:topology, rabbitmq-ha:naming, rabbitmq-ha:tls, rabbitmq-ha:erlangCookie, rabbitmq-ha:adminPassword, rabbitmq-ha:statsPassword, rabbitmq-ha:userPasswords, rabbitmq-ha:tlsPrivateKey, rabbitmq-ha:tlsCertificate, rabbitmq-ha:tlsCaCertificate)',
     ]);
   });
 

@@ -16,6 +16,8 @@ export interface AmqpTarget {
   readonly password: string;
   readonly vhost: string;
   readonly timeoutMs: number;
+  /** The CA an amqps:// broker's certificate must chain to; its name is checked against the URL's host. */
+  readonly ca?: string;
 }
 
 const ATTEMPTS = 3;
@@ -38,7 +40,11 @@ export async function connectAmqp(target: AmqpTarget, connectionName: string): P
     // Short heartbeats so a connection cut by a VIP move is noticed within seconds.
     heartbeat: 10,
   };
-  const socketOptions = { timeout: target.timeoutMs, clientProperties: { connection_name: connectionName } };
+  const socketOptions = {
+    timeout: target.timeoutMs,
+    clientProperties: { connection_name: connectionName },
+    ...(secure && target.ca !== undefined ? { ca: [target.ca], servername: target.url.hostname } : {}),
+  };
   for (let attempt = 1; ; attempt++) {
     try {
       const connection = await connect(options, socketOptions);

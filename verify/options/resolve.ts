@@ -3,6 +3,7 @@
  * Credentials may also ride in the URLs (the stack's amqpUrl and managementUrl carry the admin
  * user's), which is how `--stack` alone is enough.
  */
+import { readFileSync } from "node:fs";
 import type { Model } from "../../model/types";
 import { parseEndpoint } from "../endpoint";
 import { VerifyAbort } from "../errors";
@@ -18,6 +19,7 @@ export const ENV = {
   probeUser: "RABBITMQ_HA_PROBE_USER",
   probePassword: "RABBITMQ_HA_PROBE_PASSWORD",
   probeVhost: "RABBITMQ_HA_PROBE_VHOST",
+  caFile: "RABBITMQ_HA_CA_FILE",
 } as const;
 
 /** The stack outputs the probe reads (index.ts exports them). */
@@ -27,6 +29,9 @@ export interface StackOutputs {
   readonly statsUrl?: string;
   readonly adminUser?: string;
   readonly loadBalancerAddresses?: readonly string[];
+  /** With rabbitmq-ha:tls on: AMQPS through the VIP, preferred over amqpUrl, and the CA to verify it with. */
+  readonly amqpsUrl?: string;
+  readonly caCertificate?: string;
 }
 
 export interface StackSource {
@@ -41,7 +46,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 export function resolveVerifyOptions(args: VerifyArgs, env: Env, stack: StackSource | undefined, model: Model | undefined): VerifyOptions {
   const pick = (flag: string | undefined, key: keyof typeof ENV, output?: string) => flag ?? nonEmpty(env[ENV[key]]) ?? output;
   const outputs = stack?.outputs ?? {};
-  const amqpUrl = pick(args.amqpUrl, "amqpUrl", outputs.amqpUrl);
+  const amqpUrl = pick(args.amqpUrl, "amqpUrl", outputs.amqpsUrl ?? outputs.amqpUrl);
   const managementUrl = pick(args.managementUrl, "managementUrl", outputs.managementUrl);
   const inManagementUrl = managementUrl === undefined ? undefined : parseEndpoint(managementUrl, "the management URL", ["http:", "https:"]);
   const inAmqpUrl = amqpUrl === undefined ? undefined : parseEndpoint(amqpUrl, "the AMQP URL", ["amqp:", "amqps:"]);
@@ -61,6 +66,8 @@ export function resolveVerifyOptions(args: VerifyArgs, env: Env, stack: StackSou
     );
   }
   const statsUrl = pick(args.statsUrl, "statsUrl", outputs.statsUrl);
+  const caFile = nonEmpty(env[ENV.caFile]);
+  const ca = caFile === undefined ? outputs.caCertificate : readCaFile(caFile);
   const probeUser = resolveProbeUser(args, env);
   return {
     amqpUrl,
@@ -68,6 +75,7 @@ export function resolveVerifyOptions(args: VerifyArgs, env: Env, stack: StackSou
     username,
     password,
     ...(statsUrl === undefined ? {} : { statsUrl }),
+    ...(ca === undefined ? {} : { ca }),
     ...(outputs.loadBalancerAddresses === undefined ? {} : { loadBalancerAddresses: outputs.loadBalancerAddresses }),
     ...(model === undefined ? {} : { model }),
     ...(probeUser === undefined ? {} : { probeUser }),
@@ -88,6 +96,14 @@ function resolveProbeUser(args: VerifyArgs, env: Env): ProbeUser | undefined {
     );
   }
   return { username, password, vhost };
+}
+
+function readCaFile(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new VerifyAbort(`${ENV.caFile}=${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}): name a PEM file with the stack's CA (stack output caCertificate)`);
+  }
 }
 
 /** An exported but empty variable (FOO= in CI) counts as unset. */

@@ -58,6 +58,8 @@ export function toStackOutputs(outputs: OutputMap): StackOutputs {
     statsUrl: text(value("statsUrl")),
     adminUser: text(value("adminUser")),
     loadBalancerAddresses: addresses(value("loadBalancerAddresses")),
+    amqpsUrl: text(value("amqpsUrl")),
+    caCertificate: text(value("caCertificate")),
   };
   return Object.fromEntries(Object.entries(result).filter(([, v]) => v !== undefined)) as StackOutputs;
 }

@@ -3,13 +3,20 @@
  * provider's `endpoint`, Basic auth with its `username`/`password`, JSON bodies, and a status of
  * 400 or more is an error. No retries: the real provider has none either.
  */
-import { Inputs, reqString } from "../inputs";
+import { readFileSync } from "node:fs";
+import { requestWithCa } from "../../../infra/admin/caRequest";
+import { Inputs, optString, reqString } from "../inputs";
 import type { ResourceState } from "../../types";
 
 export interface ManagementEndpoint {
   readonly endpoint: string;
   readonly username: string;
   readonly password: string;
+  /**
+   * The provider's `cacertFile`, read: terraform-provider-rabbitmq v1.8.0 rabbitmq/provider.go
+   * loads it into the TLS client's RootCAs for an https endpoint.
+   */
+  readonly ca?: string;
 }
 
 export function endpointOf(providerInputs: Inputs | undefined, where: string): ManagementEndpoint {
@@ -18,6 +25,7 @@ export function endpointOf(providerInputs: Inputs | undefined, where: string): M
     endpoint: reqString(providerInputs, "endpoint", `${where} provider`).replace(/\/+$/, ""),
     username: reqString(providerInputs, "username", `${where} provider`),
     password: reqString(providerInputs, "password", `${where} provider`),
+    ...caOf(optString(providerInputs, "cacertFile", `${where} provider`), where),
   };
 }
 
@@ -38,18 +46,28 @@ export async function management(
   timeoutMs = 10_000,
 ): Promise<ManagementResponse> {
   const auth = Buffer.from(`${target.username}:${target.password}`).toString("base64");
-  const response = await fetch(`${target.endpoint}${path}`, {
+  const response = await requestWithCa(`${target.endpoint}${path}`, {
     method,
     headers: { authorization: `Basic ${auth}`, "content-type": "application/json" },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    signal: AbortSignal.timeout(timeoutMs),
+    timeoutMs,
+    ...(target.ca === undefined ? {} : { ca: target.ca }),
   });
-  const text = await response.text();
+  const text = response.text;
   const parsed = text ? safeJson(text) : undefined;
   if (response.status >= 400) {
     throw new Error(`${method} ${path}: HTTP ${response.status} ${typeof parsed === "object" ? JSON.stringify(parsed) : text}`);
   }
-  return { status: response.status, headers: response.headers, body: parsed };
+  return { status: response.status, headers: new Headers(response.headers), body: parsed };
+}
+
+function caOf(file: string | undefined, where: string): { ca?: string } {
+  if (file === undefined || file === "") return {};
+  try {
+    return { ca: readFileSync(file, "utf8") };
+  } catch (error) {
+    throw new Error(`${where} provider: cacertFile ${file} cannot be read (${(error as Error).message})`);
+  }
 }
 
 function safeJson(text: string): unknown {

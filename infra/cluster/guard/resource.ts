@@ -69,7 +69,7 @@ export interface ClusterGuardArgs {
   readonly erlangCookie: pulumi.Output<string>;
   readonly allowCookieRotation: boolean;
   readonly version: string;
-  readonly login: AdminLogin;
+  readonly login: Omit<AdminLogin, "ca"> & { readonly ca?: pulumi.Input<string> };
   readonly passwords: readonly pulumi.Input<string>[];
   readonly dependsOn?: pulumi.Input<pulumi.Resource>[];
 }

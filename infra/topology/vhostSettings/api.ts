@@ -12,14 +12,17 @@
  * - PUT /api/vhost-limits/{vhost}/{max-connections|max-queues} {value} for a limit, DELETE
  *   when the model has none (404: there was none).
  *
- * Only `fetch` and Buffer (Node globals) are used: the dynamic provider serializes this code.
+ * Only Node globals and built-ins (admin/caRequest.ts): the dynamic provider serializes this code.
  */
+import { requestWithCa } from "../../admin/caRequest";
 
 export interface ManagementConnection {
   /** e.g. http://172.28.8.220:15672 */
   readonly endpoint: string;
   readonly username: string;
   readonly password: string;
+  /** The stack CA (PEM) for an https endpoint (rabbitmq-ha:tls). */
+  readonly ca?: string;
 }
 
 export interface VhostSettingsValues {
@@ -39,12 +42,14 @@ interface HttpResult {
 
 async function call(conn: ManagementConnection, method: string, path: string, body?: unknown): Promise<HttpResult> {
   const auth = Buffer.from(`${conn.username}:${conn.password}`).toString("base64");
-  const response = await fetch(conn.endpoint.replace(/\/+$/, "") + path, {
+  const answer = await requestWithCa(conn.endpoint.replace(/\/+$/, "") + path, {
     method,
     headers: { authorization: `Basic ${auth}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    timeoutMs: 30_000,
+    ...(conn.ca === undefined ? {} : { ca: conn.ca }),
   });
-  return { status: response.status, body: await response.text() };
+  return { status: answer.status, body: answer.text };
 }
 
 function check(result: HttpResult, what: string, tolerate404: boolean): void {

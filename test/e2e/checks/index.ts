@@ -12,12 +12,15 @@ import { rejectedToDeadLetterQueue } from "./deadLetter";
 import { retryRedeliversThenParks } from "./retry";
 import { publisherConfirms } from "./confirms";
 import { producerCannotRead } from "./access";
+import { noSecretAnywhere } from "./noSecretAnywhere";
+export { TLS_CHECKS } from "./tls";
 
 export const POST_DEPLOY_CHECKS: readonly Check[] = [
   managementThroughVip,
   clusterMembers,
   cookieFile,
   noSecretsInInspect,
+  noSecretAnywhere,
   outputsWork,
   modelFullyDeclared,
   declaredTopologyOnBroker,

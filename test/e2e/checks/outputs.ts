@@ -4,6 +4,7 @@
  */
 import amqp from "amqplib";
 import { Check, expect } from "./types";
+import { requestWithCa } from "../../../infra/admin/caRequest";
 
 export const outputsWork: Check = {
   name: "stack outputs amqpUrl and managementUrl work through the VIP",
@@ -20,7 +21,9 @@ export const outputsWork: Check = {
     const auth = Buffer.from(`${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`).toString("base64");
     parsed.username = "";
     parsed.password = "";
-    const response = await fetch(new URL("/api/whoami", parsed), { headers: { authorization: `Basic ${auth}` } });
+    // With rabbitmq-ha:tls on, managementUrl is https: verified against the caCertificate output.
+    const ca = typeof outputs["caCertificate"] === "string" ? outputs["caCertificate"] : undefined;
+    const response = await requestWithCa(new URL("/api/whoami", parsed).href, { method: "GET", headers: { authorization: `Basic ${auth}` }, timeoutMs: 10_000, ...(ca ? { ca } : {}) });
     expect(response.status === 200, `GET /api/whoami with managementUrl's credentials: HTTP ${response.status}`);
     return `amqpUrl connects, managementUrl authenticates (host ${parsed.hostname})`;
   },

@@ -19,9 +19,14 @@ export function verifyOptionsOf(deployment: Deployment): VerifyOptions {
   const text = (key: string): string | undefined => (typeof revealedOutputs[key] === "string" ? (revealedOutputs[key] as string) : undefined);
   const addresses = revealedOutputs["loadBalancerAddresses"];
   const statsUrl = text("statsUrl");
+  // With rabbitmq-ha:tls on, as a user would: AMQPS and HTTPS through the VIP, verified with the stack CA.
+  const ca = text("caCertificate");
+  const httpsManagement = ca && text("managementUrl") ? new URL(text("managementUrl") as string) : undefined;
+  if (httpsManagement) httpsManagement.username = httpsManagement.password = "";
   return {
-    amqpUrl: text("amqpUrl") ?? `amqp://${deployment.vip}:5672`,
-    managementUrl: deployment.management.endpoint,
+    amqpUrl: (ca && text("amqpsUrl")) || (text("amqpUrl") ?? `amqp://${deployment.vip}:5672`),
+    managementUrl: httpsManagement?.href ?? deployment.management.endpoint,
+    ...(ca ? { ca } : {}),
     username: deployment.management.username,
     password: deployment.management.password,
     ...(statsUrl ? { statsUrl } : {}),
@@ -45,5 +50,6 @@ export function asE2eChecks(result: VerifyResult, prefix: string): CheckResult[]
 }
 
 export async function verifyChecks(deployment: Deployment): Promise<CheckResult[]> {
-  return asE2eChecks(await runVerify(verifyOptionsOf(deployment)), "verify");
+  const options = verifyOptionsOf(deployment);
+  return asE2eChecks(await runVerify(options), options.ca ? "verify over TLS" : "verify");
 }

@@ -4,6 +4,7 @@
  * topology); the rest is filled in plausibly so the object is a complete Model.
  */
 import type { ExchangeSpec, Model, PolicySpec, QueueSpec, TopologySpec } from "../../../model/types";
+import { TLS_OFF } from "../../../model/tls/spec";
 
 const origin = { file: "config/verify-test.yaml", system: "VT" };
 
@@ -47,6 +48,7 @@ export function testModel(options: { nodes?: Model["cluster"]["nodes"]; topology
     topology: { files: [], vhosts: [], exchanges: [], queues: [], bindings: [], policies: [], users: [], ...options.topology },
     safety: { protectQueues: false, retainQueuesOnDelete: false },
     naming: { vhost: ".*", exchange: ".*", queue: ".*", user: ".*", requireSystemPrefix: false },
+    tls: TLS_OFF,
     managementEndpoint: "http://10.99.0.100:15672",
     warnings: [],
   };
