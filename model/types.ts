@@ -9,6 +9,8 @@
  * (for containers: a broker restart; for queues: the queue and its messages are deleted).
  */
 
+import type { ContainerLimits } from "./limits";
+
 /** RabbitMQ major.minor series the image runs; decides which features are legal. */
 export const RABBITMQ_SERIES = ["3.10", "3.11", "3.12", "3.13", "4.0", "4.1", "4.2", "4.3"] as const;
 export type RabbitSeries = (typeof RABBITMQ_SERIES)[number];
@@ -25,6 +27,8 @@ export interface DockerHost {
   readonly name: string;
   /** Docker endpoint: unix://, tcp://, ssh://. Default unix:///var/run/docker.sock. */
   readonly url: string;
+  /** The machine's memory in bytes, when the stack says: validation warns when the containers placed here ask for more. */
+  readonly memoryBytes?: number;
 }
 
 /** The bridge network the cluster lives on (one per Docker host that carries containers). */
@@ -48,6 +52,8 @@ export interface ClusterNodeSpec {
   readonly host: string;
   /** Whether HAProxy sends client traffic to this node (the seed sends clients to RAM nodes). */
   readonly servesClients: boolean;
+  /** Docker memory and CPU limits. Default: cluster.resources (1 GiB, 1 CPU). Memory in place; cpus replaces. */
+  readonly limits: ContainerLimits;
 }
 
 export interface ClusterSpec {
@@ -59,7 +65,7 @@ export interface ClusterSpec {
   readonly nodes: readonly ClusterNodeSpec[];
   /** Set where the version honours it (and never on two nodes). */
   readonly partitionHandling: PartitionHandling | undefined;
-  /** vm_memory_high_watermark.relative, 0-1. Default 0.6. */
+  /** Watermark as a fraction (0-1) of each node's memory limit, rendered as vm_memory_high_watermark.absolute. Default 0.6. */
   readonly memoryHighWatermark: number;
   /** disk_free_limit.absolute in bytes. Default 2 GB. */
   readonly diskFreeLimitBytes: number;
@@ -127,6 +133,8 @@ export interface LoadBalancerPairSpec {
   readonly checkIntervalMs: number;
   /** HAProxy's limit of concurrent AMQP connections per load balancer. Default 4000. */
   readonly maxConnections: number;
+  /** Docker memory and CPU limits of each load-balancer container. Default 512 MiB, 1 CPU. */
+  readonly limits: ContainerLimits;
   readonly instances: readonly LoadBalancerSpec[];
 }
 
