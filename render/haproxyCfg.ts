@@ -2,6 +2,7 @@ import type { ClusterSpec, LoadBalancerPairSpec } from "../model/types";
 import { haproxyDuration, haproxyLiteral } from "./format";
 import { AMQP_PORT, MANAGEMENT_PORT } from "./rabbitmqConf";
 import { renderTemplate } from "./template";
+import { haproxyMetricsValues } from "./haproxyMetrics";
 
 /** Port of HAProxy's password-protected statistics page. */
 export const STATS_PORT = 8404;
@@ -60,5 +61,6 @@ export function renderHaproxyCfg(pair: LoadBalancerPairSpec, cluster: ClusterSpe
     amqpServers,
     hasBackups: amqpServers.some((s) => s.backup),
     managementServers: cluster.nodes.map(server),
+    ...haproxyMetricsValues(pair),
   });
 }
