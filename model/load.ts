@@ -9,6 +9,7 @@
 import * as path from "node:path";
 import type { Diagnostic, Model } from "./types";
 import { buildSafety, managementEndpoint } from "./build/stack";
+import { buildMetrics } from "./build/metrics";
 import { buildTopology } from "./build/topology";
 import { deriveTopology } from "./derive/index";
 import { deriveSettingsPolicies } from "./derive/settingsPolicies";
@@ -89,6 +90,7 @@ export function loadModel(input: ModelInput): LoadResult {
     safety: buildSafety(topologyConfig),
     naming,
     managementEndpoint: managementEndpoint(topologyConfig, loadBalancers.virtualIp),
+    metrics: buildMetrics(parts.metrics),
     warnings: [],
   });
 }

@@ -323,8 +323,17 @@ export interface Model {
   readonly naming: NamingRules;
   /** Management endpoint the topology provider uses. Default http://<VIP>:15672. */
   readonly managementEndpoint: string;
+  /** How the rendered Prometheus scrape config scrapes the stack (`rabbitmq-ha:metrics`). */
+  readonly metrics: MetricsSpec;
   /** Warnings that did not stop validation (deprecations, weak majorities). */
   readonly warnings: readonly Diagnostic[];
+}
+
+export interface MetricsSpec {
+  /** scrape_interval in ms. Default 15000. */
+  readonly scrapeIntervalMs: number;
+  /** Labels added to every target. Default none. */
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 // ---- diagnostics ----------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { clusterSchema } from "./cluster";
 import { hostsSchema } from "./hosts";
 import { loadBalancersSchema } from "./loadBalancers";
+import { metricsSchema } from "./metrics";
 import { namingSchema } from "./naming";
 import { networkSchema } from "./network";
 import { topologyConfigSchema } from "./topologyConfig";
@@ -19,6 +20,7 @@ export const stackKeySchemas = {
   loadBalancers: loadBalancersSchema,
   topology: topologyConfigSchema,
   naming: namingSchema,
+  metrics: metricsSchema,
 } as const;
 
 export type StackKey = keyof typeof stackKeySchemas;

@@ -12,12 +12,16 @@ import { rejectedToDeadLetterQueue } from "./deadLetter";
 import { retryRedeliversThenParks } from "./retry";
 import { publisherConfirms } from "./confirms";
 import { producerCannotRead } from "./access";
+import { METRICS_CHECKS } from "./metrics";
+import { LIMITS_CHECKS } from "./limits";
 
 export const POST_DEPLOY_CHECKS: readonly Check[] = [
   managementThroughVip,
   clusterMembers,
   cookieFile,
   noSecretsInInspect,
+  ...LIMITS_CHECKS,
+  ...METRICS_CHECKS,
   outputsWork,
   modelFullyDeclared,
   declaredTopologyOnBroker,

@@ -48,6 +48,7 @@ export function testModel(options: { nodes?: Model["cluster"]["nodes"]; topology
     safety: { protectQueues: false, retainQueuesOnDelete: false },
     naming: { vhost: ".*", exchange: ".*", queue: ".*", user: ".*", requireSystemPrefix: false },
     managementEndpoint: "http://10.99.0.100:15672",
+    metrics: { scrapeIntervalMs: 15_000, labels: {} },
     warnings: [],
   };
 }
