@@ -2,8 +2,9 @@
  * prometheus.yml for the stack (`npm run render` writes it beside the containers' files): one
  * job per kind of endpoint, every target at its address on the cluster network, which the Docker
  * host reaches (run Prometheus there, or in a container on the network):
- * - rabbitmq: every node's rabbitmq_prometheus (15692), `/metrics` (aggregated per node, what
- *   RabbitMQ's published dashboards read) and `/metrics/per-object` would be too heavy by default;
+ * - rabbitmq: every node's rabbitmq_prometheus (15692) at `/metrics`, the per-node aggregates
+ *   RabbitMQ's published dashboards read (per-queue series are at `/metrics/per-object`, left
+ *   out: their number grows with the topology);
  * - haproxy: every load balancer's exporter (8405), with the VIP state in
  *   haproxy_backend_active_servers{proxy="vip_state"} (render/haproxyMetrics.ts);
  * - haproxy-vip: the same exporter through the VIP, i.e. whichever load balancer holds it now.
