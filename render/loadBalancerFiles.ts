@@ -2,7 +2,6 @@ import type { ClusterSpec, LoadBalancerPairSpec, LoadBalancerSpec } from "../mod
 import { type ContainerFile, plain, secret } from "./containerFile";
 import { type HaproxySecrets, renderHaproxyCfg } from "./haproxyCfg";
 import { renderKeepalivedConf } from "./keepalivedConf";
-import { VIP_CHECK_SCRIPT, VIP_CHECK_SCRIPT_PATH } from "./haproxyMetrics";
 
 /** Paths of the load-balancer image (templates/loadbalancer/Dockerfile). */
 export const HAPROXY_CFG_PATH = "/usr/local/etc/haproxy/haproxy.cfg";
@@ -27,7 +26,5 @@ export function loadBalancerFiles(
       content: secret((s: HaproxySecrets) => renderHaproxyCfg(pair, cluster, stack, s)),
     },
     { path: KEEPALIVED_CONF_PATH, owner: "0", group: "0", permissions: "0644", content: plain(renderKeepalivedConf(pair, instance)) },
-    // HAProxy (user haproxy) runs it as the VIP state check: root-owned, executable by all.
-    { path: VIP_CHECK_SCRIPT_PATH, owner: "0", group: "0", permissions: "0755", content: plain(VIP_CHECK_SCRIPT) },
   ];
 }

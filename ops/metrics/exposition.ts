@@ -34,14 +34,16 @@ export function samplesOf(samples: readonly Sample[], name: string, labels: Read
 
 /**
  * Whether the HAProxy that served `samples` holds the VIP (render/haproxyMetrics.ts): its
- * vip_state backend has its server up AND the last external check succeeded. Undefined while
- * no check has run yet (HAProxy counts a server up until its first check) or when the
- * exporter does not show the backend at all.
+ * vip_state server is up and its last check connected (L4OK), or it is down after a check that
+ * did not. Undefined while no check has run yet (HAProxy counts a server up until its first
+ * check) or when the exporter does not show the backend at all.
  */
 export function vipHeldPerMetrics(samples: readonly Sample[]): boolean | undefined {
   const active = samplesOf(samples, "haproxy_backend_active_servers", { proxy: VIP_STATE_BACKEND })[0];
   const checks = samplesOf(samples, "haproxy_server_check_status", { proxy: VIP_STATE_BACKEND, server: VIP_STATE_SERVER });
   const lastCheck = checks.find((s) => s.value === 1)?.labels["state"];
-  if (active === undefined || (lastCheck !== "PROCOK" && lastCheck !== "PROCERR")) return undefined;
-  return active.value === 1 && lastCheck === "PROCOK";
+  if (active === undefined || lastCheck === undefined || lastCheck === "HANA") return undefined;
+  if (active.value === 1 && lastCheck === "L4OK") return true;
+  if (active.value === 0 && lastCheck !== "L4OK") return false;
+  return undefined;
 }

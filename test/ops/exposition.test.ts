@@ -7,7 +7,7 @@ const vip = (active: number, check: string) =>
     "# TYPE haproxy_backend_active_servers gauge",
     `haproxy_backend_active_servers{proxy="vip_state"} ${active}`,
     'haproxy_backend_active_servers{proxy="amqp"} 3',
-    ...["HANA", "PROCERR", "PROCOK"].map((state) => `haproxy_server_check_status{proxy="vip_state",server="held_here",state="${state}"} ${state === check ? 1 : 0}`),
+    ...["HANA", "SOCKERR", "L4OK"].map((state) => `haproxy_server_check_status{proxy="vip_state",server="held_here",state="${state}"} ${state === check ? 1 : 0}`),
   ].join("\n");
 
 describe("Prometheus exposition", () => {
@@ -21,8 +21,9 @@ describe("Prometheus exposition", () => {
   });
 
   it.each<[string, string, boolean | undefined]>([
-    ["server up after a passed check: held", vip(1, "PROCOK"), true],
-    ["server down after a failed check: not held", vip(0, "PROCERR"), false],
+    ["server up after a check that connected from the VIP: held", vip(1, "L4OK"), true],
+    ["server down after a check that could not bind the VIP: not held", vip(0, "SOCKERR"), false],
+    ["server still up after one failed check (fall 2): not yet known", vip(1, "SOCKERR"), undefined],
     ["server up before any check (HAProxy's initial state): unknown", vip(1, "HANA"), undefined],
     ["no vip_state backend: unknown", 'haproxy_backend_active_servers{proxy="amqp"} 3', undefined],
   ])("VIP state: %s", (_, text, held) => expect(vipHeldPerMetrics(parseExposition(text))).toBe(held));

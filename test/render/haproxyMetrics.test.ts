@@ -2,14 +2,14 @@
  * The rendered metrics part of haproxy.cfg in a live HAProxy on loopback: the exporter answers
  * on its port, and the VIP state backend is up exactly when the "VIP" is on one of this
  * machine's interfaces (127.0.0.1 is, on lo; 192.0.2.1, TEST-NET-1, is on none). The same
- * rendered file and script run in both cases: only the address differs.
+ * rendered file runs in both cases: only the address differs.
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderHaproxyCfg } from "../../render/haproxyCfg";
-import { HAPROXY_METRICS_PORT, VIP_CHECK_SCRIPT, VIP_CHECK_SCRIPT_PATH } from "../../render/haproxyMetrics";
+import { HAPROXY_METRICS_PORT } from "../../render/haproxyMetrics";
 import { parseExposition, samplesOf, vipHeldPerMetrics } from "../../ops/metrics/exposition";
 import { placeholderHaproxySecrets, seedCluster, seedPair } from "./fixtures";
 import { freePort, HAPROXY, inTempDirAsync, missing, waitForPort } from "./realBinaries";
@@ -18,13 +18,11 @@ import { freePort, HAPROXY, inTempDirAsync, missing, waitForPort } from "./realB
 async function vipStateMetric(vip: string): Promise<boolean | undefined> {
   const port = await freePort();
   return inTempDirAsync(async (dir) => {
-    const script = path.join(dir, "vip_held.sh");
-    fs.writeFileSync(script, VIP_CHECK_SCRIPT, { mode: 0o755 });
     // Every listener on a free loopback port; the exporter on the one we scrape.
     let others = port;
     const config = renderHaproxyCfg({ ...seedPair, virtualIp: vip }, seedCluster, "dev", placeholderHaproxySecrets)
       .replace(/bind :(\d+)/g, (_, p: string) => `bind 127.0.0.1:${Number(p) === HAPROXY_METRICS_PORT ? port : ++others + 1000}`)
-      .replace(VIP_CHECK_SCRIPT_PATH, script);
+      .replace(`${vip}:${HAPROXY_METRICS_PORT}`, `${vip}:${port}`);
     fs.writeFileSync(path.join(dir, "haproxy.cfg"), config);
     const haproxy = spawn(HAPROXY, ["-db", "-f", path.join(dir, "haproxy.cfg")], { stdio: "ignore" });
     try {

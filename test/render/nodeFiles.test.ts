@@ -43,11 +43,10 @@ describe("nodeFiles", () => {
 });
 
 describe("loadBalancerFiles", () => {
-  it("gives haproxy.cfg (secret, readable by HAProxy's group only), keepalived.conf and the VIP state check", () => {
+  it("gives haproxy.cfg (secret, readable by HAProxy's group only) and keepalived.conf", () => {
     expect(loadBalancerFiles(seedPair, seedPair.instances[0]!, seedCluster, "dev").map((f) => [f.path, f.owner, f.group, f.permissions, f.content.kind])).toEqual([
       ["/usr/local/etc/haproxy/haproxy.cfg", "0", "99", "0640", "secret"],
       ["/etc/keepalived/keepalived.conf", "0", "0", "0644", "plain"],
-      ["/usr/local/etc/haproxy/vip_held.sh", "0", "0", "0755", "plain"],
     ]);
   });
 });
