@@ -9,6 +9,7 @@
 import * as path from "node:path";
 import type { Diagnostic, Model } from "./types";
 import { buildSafety, buildTls, managementEndpoint } from "./build/stack";
+import { buildMetrics } from "./build/metrics";
 import { buildTopology } from "./build/topology";
 import { deriveTopology } from "./derive/index";
 import { deriveSettingsPolicies } from "./derive/settingsPolicies";
@@ -90,6 +91,7 @@ export function loadModel(input: ModelInput): LoadResult {
     naming,
     tls: buildTls(values.tls),
     managementEndpoint: managementEndpoint(topologyConfig, loadBalancers.virtualIp, buildTls(values.tls)),
+    metrics: buildMetrics(parts.metrics),
     warnings: [],
   });
 }

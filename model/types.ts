@@ -10,6 +10,7 @@
  */
 
 import type { TlsSpec } from "./tls/spec";
+import type { ContainerLimits } from "./limits";
 
 /** RabbitMQ major.minor series the image runs; decides which features are legal. */
 export const RABBITMQ_SERIES = ["3.10", "3.11", "3.12", "3.13", "4.0", "4.1", "4.2", "4.3"] as const;
@@ -27,6 +28,8 @@ export interface DockerHost {
   readonly name: string;
   /** Docker endpoint: unix://, tcp://, ssh://. Default unix:///var/run/docker.sock. */
   readonly url: string;
+  /** The machine's memory in bytes, when the stack says: validation warns when the containers placed here ask for more. */
+  readonly memoryBytes?: number;
 }
 
 /** The bridge network the cluster lives on (one per Docker host that carries containers). */
@@ -50,6 +53,8 @@ export interface ClusterNodeSpec {
   readonly host: string;
   /** Whether HAProxy sends client traffic to this node (the seed sends clients to RAM nodes). */
   readonly servesClients: boolean;
+  /** Docker memory and CPU limits. Default: cluster.resources (1 GiB, 1 CPU). Memory in place; cpus replaces. */
+  readonly limits: ContainerLimits;
 }
 
 export interface ClusterSpec {
@@ -61,7 +66,7 @@ export interface ClusterSpec {
   readonly nodes: readonly ClusterNodeSpec[];
   /** Set where the version honours it (and never on two nodes). */
   readonly partitionHandling: PartitionHandling | undefined;
-  /** vm_memory_high_watermark.relative, 0-1. Default 0.6. */
+  /** Watermark as a fraction (0-1) of each node's memory limit, rendered as vm_memory_high_watermark.absolute. Default 0.6. */
   readonly memoryHighWatermark: number;
   /** disk_free_limit.absolute in bytes. Default 2 GB. */
   readonly diskFreeLimitBytes: number;
@@ -129,6 +134,8 @@ export interface LoadBalancerPairSpec {
   readonly checkIntervalMs: number;
   /** HAProxy's limit of concurrent AMQP connections per load balancer. Default 4000. */
   readonly maxConnections: number;
+  /** Docker memory and CPU limits of each load-balancer container. Default 512 MiB, 1 CPU. */
+  readonly limits: ContainerLimits;
   readonly instances: readonly LoadBalancerSpec[];
 }
 
@@ -328,8 +335,17 @@ export interface Model {
   readonly tls: TlsSpec;
   /** Management endpoint the topology provider uses. Default http://<VIP>:15672, https://<VIP>:15671 with TLS on. */
   readonly managementEndpoint: string;
+  /** How the rendered Prometheus scrape config scrapes the stack (`rabbitmq-ha:metrics`). */
+  readonly metrics: MetricsSpec;
   /** Warnings that did not stop validation (deprecations, weak majorities). */
   readonly warnings: readonly Diagnostic[];
+}
+
+export interface MetricsSpec {
+  /** scrape_interval in ms. Default 15000. */
+  readonly scrapeIntervalMs: number;
+  /** Labels added to every target. Default none. */
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 // ---- diagnostics ----------------------------------------------------------------------------

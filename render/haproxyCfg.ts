@@ -4,6 +4,7 @@ import { AMQP_PORT, MANAGEMENT_PORT } from "./rabbitmqConf";
 import { renderTemplate } from "./template";
 import { AMQPS_PORT, HAPROXY_CA_PATH, MANAGEMENT_TLS_PORT, TLS_OFF, type TlsSpec } from "../model/tls/spec";
 import { plainOpen } from "./tlsConf";
+import { haproxyMetricsValues } from "./haproxyMetrics";
 
 /** Port of HAProxy's password-protected statistics page. */
 export const STATS_PORT = 8404;
@@ -77,5 +78,6 @@ export function renderHaproxyCfg(pair: LoadBalancerPairSpec, cluster: ClusterSpe
     amqpServers,
     hasBackups: amqpServers.some((s) => s.backup),
     managementServers: cluster.nodes.map(server),
+    ...haproxyMetricsValues(pair),
   });
 }

@@ -2,6 +2,7 @@ import type { ClusterNodeSpec, ClusterSpec } from "../model/types";
 import { type DiscoveryRetries, discoveryRetries, isSeed } from "./clusterSeed";
 import { type ConfGroup, type ConfSetting, confValue } from "./confSettings";
 import { erlangNodeName } from "./format";
+import { watermarkBytes } from "../model/limits";
 import { renderTemplate } from "./template";
 import { TLS_OFF, type TlsSpec } from "../model/tls/spec";
 import { plainOpen, tlsConfGroups } from "./tlsConf";
@@ -77,7 +78,8 @@ function stackSettings(cluster: ClusterSpec, node: ClusterNodeSpec): ConfGroup["
     // The seed's retries are the tool's, written with its peer list above.
     ...(isSeed(cluster.nodes, node) ? [] : retrySettings(discoveryRetries(cluster, node))),
     ...(cluster.partitionHandling === undefined ? [] : [{ key: "cluster_partition_handling", value: cluster.partitionHandling }]),
-    { key: "vm_memory_high_watermark.relative", value: String(cluster.memoryHighWatermark) },
+    // memoryHighWatermark of the container's limit, not of the host's RAM (model/limits.ts says why).
+    { key: "vm_memory_high_watermark.absolute", value: String(watermarkBytes(cluster.memoryHighWatermark, node.limits)) },
     { key: "disk_free_limit.absolute", value: String(cluster.diskFreeLimitBytes) },
     { key: "max_message_size", value: String(cluster.maxMessageSizeBytes) },
     ...(cluster.defaultQueueType === undefined ? [] : [{ key: "default_queue_type", value: cluster.defaultQueueType }]),

@@ -1,6 +1,6 @@
 /**
  * What `npm run render` writes: every rendered file, as `<out>/<container>/<path in the
- * container>`, and `<out>/manifest.json`, the `{type, name, inputs}` of every resource the
+ * container>`, `<out>/prometheus.yml` (a scrape config listing every metrics endpoint), and `<out>/manifest.json`, the `{type, name, inputs}` of every resource the
  * program declares, in registration order. Secrets are "[secret]" in both. A folder a previous
  * render wrote is cleared of that render's files first (cli/lib/renderOwnership.ts).
  */
@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { loadStackOrThrow } from "../../model/load";
 import type { Diagnostic } from "../../model/types";
 import { renderStackFiles } from "../../render/stackFiles";
+import { renderPrometheusConfig } from "../../render/prometheusConfig";
 import type { NewResource } from "./declaredResource";
 import { maskedInputs, runProgram } from "./programRunner";
 import { claimOutDir, recordOutDir } from "./renderOwnership";
@@ -46,6 +47,7 @@ export async function renderToDir(o: RenderOptions): Promise<RenderSummary> {
   const { resources } = await runProgram({ projectDir: o.projectDir, stack: o.stack, onLog, ...(o.newResource ? { newResource: o.newResource } : {}) });
   const files = renderStackFiles(model).map((f) => write(o.outDir, path.join(f.container, f.path), f.text));
   const manifest = resources.map((r) => ({ type: r.type, name: r.name, inputs: maskedInputs(r) }));
+  files.push(write(o.outDir, "prometheus.yml", renderPrometheusConfig(model)));
   files.push(write(o.outDir, "manifest.json", `${JSON.stringify(manifest, null, 2)}\n`));
   recordOutDir(o.outDir, files);
   return { files, resources: resources.length, warnings: model.warnings };

@@ -14,6 +14,7 @@ import type { ClusterNodeSpec, ClusterSpec } from "../../model/types";
 import { peerHostEntries } from "../../render/clusterPeers";
 import { discoveryRetries } from "../../render/clusterSeed";
 import { erlangNodeName } from "../../render/format";
+import { cpusInput } from "../../model/limits";
 import { type NodeSecrets, nodeFiles, peerListUploadIndex } from "../../render/nodeFiles";
 import { dockerObjectName, labelList } from "../labels";
 import { uploadsOf } from "../uploads";
@@ -71,6 +72,9 @@ export class ClusterNode extends pulumi.ComponentResource {
         volumes: [{ volumeName: data.name, containerPath: "/var/lib/rabbitmq" }],
         uploads: uploadsOf(files, args.secrets),
         restart: "unless-stopped",
+        // The watermark in rabbitmq.conf is computed against this limit (render/rabbitmqConf.ts).
+        memory: node.limits.memoryMiB,
+        cpus: cpusInput(node.limits),
         // Time for a clean shutdown (queues synced, Mnesia/Khepri closed) before SIGKILL.
         stopTimeout: 60,
         destroyGraceSeconds: 60,

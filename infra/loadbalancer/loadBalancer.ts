@@ -15,6 +15,7 @@ import type { ClusterSpec, LoadBalancerPairSpec, LoadBalancerSpec } from "../../
 import type { HaproxySecrets } from "../../render/haproxyCfg";
 import type { TlsSpec } from "../../model/tls/spec";
 import { loadBalancerFiles } from "../../render/loadBalancerFiles";
+import { cpusInput } from "../../model/limits";
 import { dockerObjectName, labelList } from "../labels";
 import { uploadsOf } from "../uploads";
 import { LOADBALANCER_STOP_GRACE_SECONDS, type LoadBalancerHooks } from "./loadBalancerHooks";
@@ -56,6 +57,8 @@ export class LoadBalancer extends pulumi.ComponentResource {
         ports: publishedPorts(instance.publish),
         uploads: uploadsOf(loadBalancerFiles(args.pair, instance, args.cluster, stack, args.tls), args.secrets),
         restart: "unless-stopped",
+        memory: args.pair.limits.memoryMiB,
+        cpus: cpusInput(args.pair.limits),
         labels: [...labelList(stack, "loadbalancer"), { label: "rabbitmq-ha.vrrp-priority", value: String(instance.priority) }],
         healthcheck: LOADBALANCER_HEALTHCHECK,
         wait: true,

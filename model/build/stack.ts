@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import type { ClusterSpec, DockerHost, LoadBalancerPairSpec, NamingRules, NetworkSpec, RabbitSeries, SafetySpec } from "../types";
 import { durationMs, sizeBytes } from "../units";
+import { limitsOf } from "../limits";
 import { firstHost, formatIpv4, parseCidr } from "../net/ipv4";
 import type { clusterSchema } from "../schema/cluster";
 import { DEFAULT_DOCKER_URL, DEFAULT_HOST_NAME, type hostsSchema } from "../schema/hosts";
@@ -18,7 +19,8 @@ import { MANAGEMENT_TLS_PORT, TLS_OFF, type TlsSpec } from "../tls/spec";
 export const isSeries4 = (version: RabbitSeries): boolean => version.startsWith("4.");
 
 export function buildHosts(input: z.output<typeof hostsSchema> | undefined): DockerHost[] {
-  return input ?? [{ name: DEFAULT_HOST_NAME, url: DEFAULT_DOCKER_URL }];
+  if (!input) return [{ name: DEFAULT_HOST_NAME, url: DEFAULT_DOCKER_URL }];
+  return input.map(({ memory, ...host }) => (memory === undefined ? host : { ...host, memoryBytes: sizeBytes(memory) }));
 }
 
 export function buildNetwork(input: z.output<typeof networkSchema>): NetworkSpec {
@@ -40,6 +42,7 @@ export function buildCluster(input: z.output<typeof clusterSchema>, hosts: reado
       host: node.host ?? defaultHost,
       // The seed sends clients to the RAM nodes and keeps the disc node for persistence.
       servesClients: node.servesClients ?? (node.type === "ram" || !hasRam),
+      limits: limitsOf({ ...input.resources, ...definedOnly(node.resources) }),
     })),
     // pause_minority needs three nodes to have a majority; 4.3 ignores the setting.
     partitionHandling: input.partitionHandling ?? (input.nodes.length >= 3 && input.version !== "4.3" ? "pause_minority" : undefined),
@@ -72,6 +75,7 @@ export function buildLoadBalancers(
     amqpTimeoutMs: durationMs(input.amqpTimeout),
     checkIntervalMs: durationMs(input.checkInterval),
     maxConnections: input.maxConnections,
+    limits: limitsOf(input.resources),
     instances: input.instances.map((instance) => ({
       name: instance.name,
       address: instance.address,
@@ -86,6 +90,11 @@ export function buildLoadBalancers(
       },
     })),
   };
+}
+
+/** A node's own limits without the fields it leaves to the cluster's. */
+function definedOnly(own: { memory?: string | undefined; cpus?: number | undefined } | undefined): { memory?: string; cpus?: number } {
+  return Object.fromEntries(Object.entries(own ?? {}).filter(([, value]) => value !== undefined));
 }
 
 export function buildNaming(input: z.output<typeof namingSchema> | undefined): NamingRules {

@@ -20,6 +20,8 @@ export interface StackParts {
   readonly topologyCluster: ClusterSpec | undefined;
   /** Which files, which vhosts traced: salvaged if need be. */
   readonly topologyConfig: StackInput["topology"];
+  /** Undefined when absent (defaults apply) or broken (its schema error stops the load). */
+  readonly metrics: StackInput["metrics"];
 }
 
 export function stackParts(config: Readonly<Record<string, unknown>>, values: StackInput): StackParts {
@@ -39,6 +41,7 @@ export function stackParts(config: Readonly<Record<string, unknown>>, values: St
     naming: broken("naming") ? undefined : buildNaming(values.naming),
     topologyCluster,
     topologyConfig: values.topology ?? (broken("topology") ? salvage("topology", config["topology"]) : undefined),
+    metrics: values.metrics,
   };
 }
 

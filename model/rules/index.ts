@@ -21,6 +21,7 @@ import { checkTopologyVersion } from "./versionTopology";
 import { checkNetwork } from "./network";
 import { checkLoadBalancers } from "./loadBalancers";
 import { checkPlacement } from "./placement";
+import { checkHostMemory } from "./hostMemory";
 import { checkKeepQueueArguments } from "./keepQueueArguments";
 
 export interface CheckedStack {
@@ -48,6 +49,7 @@ export function checkStack(stack: CheckedStackParts, context: RuleContext): Find
   const { hosts, network, cluster, loadBalancers } = stack;
   return [
     ...(hosts && cluster && loadBalancers ? checkPlacement(hosts, cluster, loadBalancers, context) : []),
+    ...(hosts && cluster && loadBalancers ? checkHostMemory(hosts, cluster, loadBalancers, context) : []),
     ...(network && cluster && loadBalancers ? checkNetwork(network, cluster, loadBalancers, context) : []),
     ...(loadBalancers ? checkLoadBalancers(loadBalancers, context) : []),
     ...(cluster ? checkClusterVersion(cluster, context) : []),

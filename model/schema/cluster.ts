@@ -3,6 +3,7 @@ import { z } from "zod";
 import { NODE_TYPES, PARTITION_HANDLING, QUEUE_TYPES, RABBITMQ_SERIES } from "../types";
 import { MAX_MESSAGE_SIZE_LIMIT_BYTES, parseSize } from "../units";
 import { duration, hostname, ipv4, positiveDuration, size } from "./fields";
+import { nodeOwnResourcesSchema, nodeResourcesSchema } from "./resources";
 
 export const clusterNodeSchema = z
   .strictObject({
@@ -18,6 +19,7 @@ export const clusterNodeSchema = z
       description:
         "Whether HAProxy sends client traffic to this node. Default: true for RAM nodes; for disc nodes true only when the cluster has no RAM node (the seed sends clients to RAM nodes). Changes the load balancers only.",
     }),
+    resources: nodeOwnResourcesSchema,
   })
   .meta({ description: "One RabbitMQ node." });
 
@@ -37,8 +39,9 @@ export const clusterSchema = z
         "cluster_partition_handling. Default: pause_minority with three or more nodes where the version honours it (not 4.3), otherwise unset. Refused on two nodes and on 4.3. Restarts nodes.",
     }),
     memoryHighWatermark: z.number().gt(0).max(1).default(0.6).meta({
-      description: "vm_memory_high_watermark.relative, a fraction of RAM (0 < x <= 1). Default: 0.6. Restarts nodes.",
+      description: "Memory watermark as a fraction (0 < x <= 1) of the node container's memory limit (resources.memory), written as vm_memory_high_watermark.absolute: RabbitMQ cannot always see a container's limit and would take the host's RAM. Default: 0.6. Restarts nodes.",
     }),
+    resources: nodeResourcesSchema,
     diskFreeLimit: size().default("2GB").meta({ description: "disk_free_limit.absolute, e.g. 1GB. Default: 2GB. Restarts nodes." }),
     maxMessageSize: size()
       .superRefine((text, ctx) => {

@@ -1,5 +1,6 @@
 /** `rabbitmq-ha:hosts`: the Docker engines containers are placed on. */
 import { z } from "zod";
+import { size } from "./fields";
 
 export const DEFAULT_DOCKER_URL = "unix:///var/run/docker.sock";
 export const DEFAULT_HOST_NAME = "local";
@@ -19,6 +20,9 @@ export const hostSchema = z
       })
       .default(DEFAULT_DOCKER_URL)
       .meta({ description: `Docker endpoint. Default: ${DEFAULT_DOCKER_URL}. Changing it moves (replaces) every container on the host.` }),
+    memory: size().optional().meta({
+      description: "Memory of the machine, e.g. 16GiB. Optional: when given, validation warns if the containers placed here ask for more (their memory limits added up). Changes nothing deployed.",
+    }),
   })
   .meta({ description: "A Docker engine." });
 

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { VRRP_STATES } from "../types";
 import { duration, hostname, ipv4, port } from "./fields";
+import { loadBalancerResourcesSchema } from "./resources";
 
 /** Upper bound of maxConnections: 2 x (9000 + 100 non-AMQP) file descriptors stay below 20000. */
 export const MAX_CONNECTIONS_LIMIT = 9000;
@@ -49,6 +50,7 @@ export const loadBalancersSchema = z
     maxConnections: z.number().int().min(1).max(MAX_CONNECTIONS_LIMIT).default(4000).meta({
       description: `Concurrent AMQP connections each HAProxy accepts (its \`maxconn\`); more wait in the listen queue. 1-${MAX_CONNECTIONS_LIMIT}: HAProxy runs unprivileged and needs about two file descriptors per connection within the container's open-file limit (20000 on some engines). Default: 4000. Replaces both load balancers.`,
     }),
+    resources: loadBalancerResourcesSchema,
     instances: z.array(loadBalancerSchema).meta({ description: "Exactly two load balancers, one MASTER and one BACKUP. Required. Adding or removing one replaces the pair." }),
   })
   .meta({ description: "The load-balancer pair and its virtual IP. Required." });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { clusterSchema } from "./cluster";
 import { hostsSchema } from "./hosts";
 import { loadBalancersSchema } from "./loadBalancers";
+import { metricsSchema } from "./metrics";
 import { namingSchema } from "./naming";
 import { networkSchema } from "./network";
 import { topologyConfigSchema } from "./topologyConfig";
@@ -21,6 +22,7 @@ export const stackKeySchemas = {
   topology: topologyConfigSchema,
   naming: namingSchema,
   tls: tlsSchema,
+  metrics: metricsSchema,
 } as const;
 
 export type StackKey = keyof typeof stackKeySchemas;

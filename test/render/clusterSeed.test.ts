@@ -3,7 +3,7 @@ import type { ClusterNodeSpec } from "../../model/types";
 import { SEED_DISCOVERY, discoveryPeers, discoveryRetries, isSeed, rollingOrder, seedFirst } from "../../render/clusterSeed";
 import { modernCluster, seedCluster } from "./fixtures";
 
-const node = (hostname: string, type: "disc" | "ram"): ClusterNodeSpec => ({ hostname, type, address: "10.0.0.1", host: "local", servesClients: true });
+const node = (hostname: string, type: "disc" | "ram"): ClusterNodeSpec => ({ hostname, type, address: "10.0.0.1", host: "local", servesClients: true, limits: { memoryMiB: 1024, cpus: 1 } });
 const names = (nodes: readonly ClusterNodeSpec[]) => nodes.map((n) => n.hostname);
 
 describe("seedFirst", () => {

@@ -9,9 +9,9 @@ export const seedCluster: ClusterSpec = {
   version: "3.13",
   image: "rabbitmq:3.13-management",
   nodes: [
-    { hostname: "rabbit-disc1", type: "disc", address: "172.28.8.150", host: "local", servesClients: false },
-    { hostname: "rabbit-ram1", type: "ram", address: "172.28.8.40", host: "local", servesClients: true },
-    { hostname: "rabbit-ram2", type: "ram", address: "172.28.8.45", host: "local", servesClients: true },
+    { hostname: "rabbit-disc1", type: "disc", address: "172.28.8.150", host: "local", servesClients: false, limits: { memoryMiB: 1024, cpus: 1 } },
+    { hostname: "rabbit-ram1", type: "ram", address: "172.28.8.40", host: "local", servesClients: true, limits: { memoryMiB: 1024, cpus: 1 } },
+    { hostname: "rabbit-ram2", type: "ram", address: "172.28.8.45", host: "local", servesClients: true, limits: { memoryMiB: 1024, cpus: 1 } },
   ],
   partitionHandling: "pause_minority",
   memoryHighWatermark: 0.6,
@@ -35,7 +35,7 @@ export const seedPair: LoadBalancerPairSpec = {
   preempt: false,
   amqpTimeoutMs: 3 * 3_600_000,
   checkIntervalMs: 2000,
-  maxConnections: 4000,
+  maxConnections: 4000, limits: { memoryMiB: 512, cpus: 1 },
   instances: [
     { name: "lb1", address: "172.28.8.21", state: "MASTER", priority: 150, host: "local", publish: undefined },
     { name: "lb2", address: "172.28.8.22", state: "BACKUP", priority: 100, host: "local", publish: undefined },
@@ -51,7 +51,7 @@ export const modernCluster: ClusterSpec = {
     type: "disc" as const,
     address: `172.28.9.1${i}`,
     host: "local",
-    servesClients: true,
+    servesClients: true, limits: { memoryMiB: 1024, cpus: 1 },
   })),
   defaultQueueType: "quorum",
 };

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { LoadBalancerPairSpec } from "../../model/types";
 import { renderHaproxyCfg } from "../../render/haproxyCfg";
 import { modernCluster, placeholderHaproxySecrets, seedCluster, seedPair } from "./fixtures";
-import { HAPROXY, haproxyRejects, inTempDirAsync, missing } from "./realBinaries";
+import { HAPROXY, freePort, haproxyRejects, inTempDirAsync, missing, waitForPort } from "./realBinaries";
 
 const secrets = { statsPassword: "stats-pw" };
 const render = (overrides: Partial<typeof seedCluster> = {}, s = secrets, pair: Partial<LoadBalancerPairSpec> = {}) =>
@@ -16,7 +16,7 @@ const serverLines = (text: string, name: string): string[] => section(text, name
 
 /** The lines of one `listen` section, indentation dropped. */
 function section(text: string, name: string): string[] {
-  const block = text.split(/\n(?=listen |defaults|global)/).find((b) => b.startsWith(`listen ${name}\n`));
+  const block = text.split(/\n(?=listen |frontend |backend |defaults|global)/).find((b) => b.startsWith(`listen ${name}\n`));
   if (!block) throw new Error(`no listen ${name}`);
   return block.split("\n").map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
 }
@@ -142,31 +142,6 @@ async function withLiveStats(statsPassword: string, use: (port: number) => Promi
       haproxy.kill("SIGTERM");
     }
   });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-async function waitForPort(port: number): Promise<void> {
-  for (let i = 0; i < 50; i++) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, "127.0.0.1", () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.on("error", () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`nothing listens on 127.0.0.1:${port}`);
 }
 
 async function statsPage(port: number, user: string, password: string): Promise<{ status: number; body: string }> {

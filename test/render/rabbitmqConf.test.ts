@@ -51,7 +51,9 @@ describe("renderRabbitmqConf", () => {
 
   it("writes the stack's limits in RabbitMQ's units", () => {
     const s = settings(renderRabbitmqConf({ ...seedCluster, memoryHighWatermark: 0.45, diskFreeLimitBytes: 2_000_000_000, maxMessageSizeBytes: 4_194_304 }, disc!, "dev"));
-    expect(s["vm_memory_high_watermark.relative"]).toBe("0.45");
+    // 0.45 of the node container's 1GiB limit, not of the host's RAM.
+    expect(s["vm_memory_high_watermark.absolute"]).toBe("483183820");
+    expect(s["vm_memory_high_watermark.relative"]).toBeUndefined();
     expect(s["disk_free_limit.absolute"]).toBe("2000000000");
     expect(s["max_message_size"]).toBe("4194304");
   });

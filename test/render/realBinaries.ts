@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
+import * as net from "node:net";
 import * as path from "node:path";
 import { SCRIPT_USER } from "../../render/keepalivedConf";
 
@@ -108,4 +109,31 @@ export function keepalivedRejects(config: string): string | undefined {
     const run = spawnSync("unshare", ["--mount", "--fork", "sh", "-c", script, "sh", dir], { encoding: "utf8" });
     return run.status === 0 && run.stderr.trim() === "" ? undefined : `exit ${run.status ?? run.signal}: ${run.stdout}${run.stderr}`;
   });
+}
+
+/** A loopback port nothing listens on (at the moment of asking). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+/** Resolves once something accepts on 127.0.0.1:port (5 s at most). */
+export async function waitForPort(port: number): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, "127.0.0.1", () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on("error", () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing listens on 127.0.0.1:${port}`);
 }

@@ -5,6 +5,7 @@
  * a real haproxy 2.6).
  */
 import { fail, pass, warn, type Outcome } from "../check";
+import { VIP_STATE_BACKEND } from "../../render/haproxyMetrics";
 
 export interface StatsRow {
   /** Proxy (frontend, backend or listen section) name. */
@@ -45,8 +46,10 @@ export function isServing(status: string): boolean {
 
 export function backendsOutcome(rows: readonly StatsRow[]): Outcome {
   const servers = rows.filter((row) => row.service !== "FRONTEND" && row.service !== "BACKEND");
-  // Only proxies with servers: the stats listener has a BACKEND row but nothing behind it.
-  const proxies = [...new Set(servers.map((row) => row.proxy))];
+  // Only proxies with servers: the stats listener has a BACKEND row but nothing behind it. The
+  // VIP state backend carries no traffic: its server is down on every load balancer but the
+  // VIP holder by design (render/haproxyMetrics.ts).
+  const proxies = [...new Set(servers.map((row) => row.proxy))].filter((proxy) => proxy !== VIP_STATE_BACKEND);
   if (proxies.length === 0) return fail("the stats list no backend with servers");
   const down: string[] = [];
   const degraded: string[] = [];

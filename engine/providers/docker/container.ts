@@ -19,6 +19,7 @@ import { assertRunning, waitHealthy } from "./health";
 import { containerReadBack } from "./readBack";
 
 const DEFAULT_WAIT_TIMEOUT_SECONDS = 60;
+const MIB = 1024 * 1024;
 
 async function create({ resource, inputs, providerInputs, testLabels }: HandlerInput): Promise<AppliedState> {
   const where = `docker.Container ${resource.name}`;
@@ -42,8 +43,12 @@ async function create({ resource, inputs, providerInputs, testLabels }: HandlerI
 async function update({ resource, inputs, providerInputs, testLabels }: HandlerInput, old: ResourceState): Promise<Record<string, unknown>> {
   const where = `docker.Container ${resource.name}`;
   const container = dockerClient(dockerHostOf(providerInputs)).getContainer(old.id);
+  const memory = optNumber(inputs, "memory", where);
   await container.update({
     RestartPolicy: { Name: optString(inputs, "restart", where) ?? "no", MaximumRetryCount: optNumber(inputs, "maxRetryCount", where) ?? 0 },
+    // The memory limit changes in place. The swap limit moves with it, to what the daemon gives a
+    // new container (twice the memory): else raising the memory above the old swap limit is refused.
+    ...(memory !== undefined && memory > 0 ? { Memory: memory * MIB, MemorySwap: 2 * memory * MIB } : {}),
   });
   return containerReadBack(await container.inspect(), inputs);
 }

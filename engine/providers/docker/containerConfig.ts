@@ -25,7 +25,7 @@ const HANDLED = new Set([
   "labels", "healthcheck", "ports", "stopSignal", "stopTimeout", "tty", "stdinOpen",
   "restart", "maxRetryCount", "capabilities", "hosts", "mounts", "volumes", "privileged", "publishAllPorts",
   "rm", "readOnly", "logDriver", "logOpts", "tmpfs", "sysctls", "init", "dns", "dnsOpts", "dnsSearches",
-  "memory", "memorySwap", "shmSize", "cpuShares", "cpuSet", "securityOpts", "groupAdds", "networkMode",
+  "memory", "memorySwap", "cpus", "shmSize", "cpuShares", "cpuSet", "securityOpts", "groupAdds", "networkMode",
   "pidMode", "ipcMode", "usernsMode", "ulimits",
   // The create sequence (container.ts):
   "networksAdvanced", "uploads", "wait", "waitTimeout", "start", "mustRun", "destroyGraceSeconds",

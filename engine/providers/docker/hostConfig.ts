@@ -54,11 +54,20 @@ export function hostConfigOf(
     ["memory", "Memory", (v) => Number(v) * MIB],
     ["memorySwap", "MemorySwap", (v) => (Number(v) > 0 ? Number(v) * MIB : v)],
     ["shmSize", "ShmSize", (v) => Number(v) * MIB],
+    // terraform-provider-docker: `cpus` is parsed with opts.NanoCPUs.Set (docker/cli's --cpus), i.e. CPUs x 1e9.
+    ["cpus", "NanoCpus", (v) => nanoCpus(v)],
   ];
   for (const [input, field, convert] of optional) {
     if (inputs[input] !== undefined && inputs[input] !== null && inputs[input] !== "") config[field] = convert(inputs[input]);
   }
   return config;
+}
+
+/** docker/cli opts.NanoCPUs.Set: a decimal number of CPUs, times 1e9, rounded to an integer. */
+export function nanoCpus(value: unknown): number {
+  const cpus = Number(value);
+  if (!Number.isFinite(cpus) || cpus <= 0) throw new InputError(`cpus: "${String(value)}" is not a positive number of CPUs`);
+  return Math.round(cpus * 1e9);
 }
 
 function mountOf(mount: Inputs, where: string): Record<string, unknown> {

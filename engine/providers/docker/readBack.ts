@@ -46,8 +46,28 @@ export function containerReadBack(
   if (adds.length > 0 || drops.length > 0) outputs["capabilities"] = { adds, drops };
   if (config.Healthcheck?.Test) outputs["healthcheck"] = healthcheckReadBack(config.Healthcheck);
   outputs["stopTimeout"] = config.StopTimeout ?? null;
+  Object.assign(outputs, limitsReadBack(host, inputs));
   return outputs;
 }
+
+/**
+ * Memory and CPU limits as the daemon holds them (funcs: memory = HostConfig.Memory / MiB), in
+ * the declared form, so an unchanged limit plans nothing and a limit changed behind the
+ * program's back (`docker update`) shows as a diff. A container created without a limit has
+ * 0 there: nothing declared, nothing read back. How upstream reads `cpus` back was not read
+ * here: NanoCpus / 1e9, written as the program declares it, is the faithful value; a changed
+ * `cpus` plans a replacement (not in plan/changeTable.ts's update list: the conservative reading).
+ */
+function limitsReadBack(host: Docker.ContainerInspectInfo["HostConfig"], inputs: Record<string, unknown>): Record<string, unknown> {
+  const limits: Record<string, unknown> = {};
+  const memory = host.Memory ?? 0;
+  if (memory > 0 || inputs["memory"] !== undefined) limits["memory"] = memory / MIB;
+  const nano = (host as { NanoCpus?: number }).NanoCpus ?? 0;
+  if (nano > 0 || inputs["cpus"] !== undefined) limits["cpus"] = String(nano / 1e9);
+  return limits;
+}
+
+const MIB = 1024 * 1024;
 
 interface DockerHealthcheck {
   readonly Test?: string[];

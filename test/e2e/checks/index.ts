@@ -14,6 +14,8 @@ import { publisherConfirms } from "./confirms";
 import { producerCannotRead } from "./access";
 import { noSecretAnywhere } from "./noSecretAnywhere";
 export { TLS_CHECKS } from "./tls";
+import { METRICS_CHECKS } from "./metrics";
+import { LIMITS_CHECKS } from "./limits";
 
 export const POST_DEPLOY_CHECKS: readonly Check[] = [
   managementThroughVip,
@@ -21,6 +23,8 @@ export const POST_DEPLOY_CHECKS: readonly Check[] = [
   cookieFile,
   noSecretsInInspect,
   noSecretAnywhere,
+  ...LIMITS_CHECKS,
+  ...METRICS_CHECKS,
   outputsWork,
   modelFullyDeclared,
   declaredTopologyOnBroker,

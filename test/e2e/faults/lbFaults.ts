@@ -7,6 +7,10 @@ import { Fault } from "./fault";
 import { otherLb, vipHolders, waitForSingleHolder } from "./vip";
 import { recoverContainer, restartAndWaitHealthy, sigkillProcess, startAndWaitHealthy, stopContainer } from "./actions";
 import { sleep } from "../log";
+import { waitForMetricHolder } from "../metrics/scrape";
+
+/** How long the VIP state metric may trail the kernel: a few 500 ms checks on a loaded host. */
+const METRIC_LAG_TIMEOUT_MS = 10_000;
 
 const FAILOVER_TIMEOUT_MS = 20_000;
 /** A load-balancer fault moves the VIP in well under a second with 200 ms adverts; judged at 1 s. */
@@ -46,10 +50,16 @@ export const LB_FAULTS: readonly Fault[] = [
     inject: async (deployment) => {
       const holder = await waitForSingleHolder(deployment, FAILOVER_TIMEOUT_MS);
       const other = otherLb(deployment, holder);
+      // The VIP state metric follows the move (test/e2e/metrics/scrape.ts): before, the holder's
+      // exporter says it holds the VIP; after, the other's does (the stopped one cannot answer).
+      await waitForMetricHolder(deployment, holder, METRIC_LAG_TIMEOUT_MS);
       await stopContainer(deployment, holder.container);
       await waitForSingleHolder(deployment, FAILOVER_TIMEOUT_MS, other);
+      const metricLagMs = await waitForMetricHolder(deployment, other, METRIC_LAG_TIMEOUT_MS, true);
       await startAndWaitHealthy(deployment, holder.container);
-      return `VIP ${holder.name} -> ${other.name}; ${holder.name} back, ${await exactlyOneHolderSettled(deployment)} holds the VIP`;
+      const settled = await exactlyOneHolderSettled(deployment);
+      await waitForMetricHolder(deployment, deployment.lbs.find((lb) => lb.name === settled)!, METRIC_LAG_TIMEOUT_MS);
+      return `VIP ${holder.name} -> ${other.name}; metrics named ${other.name} the holder ${metricLagMs} ms after the move; ${holder.name} back, ${settled} holds the VIP (metrics agree)`;
     },
   },
   killFault("keepalived-sigkill", "keepalived"),

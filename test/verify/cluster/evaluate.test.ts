@@ -15,8 +15,8 @@ const seed = [healthy("rabbit@disc1"), healthy("rabbit@ram1", "ram"), healthy("r
 test("expectedNodes names each declared node rabbit@<hostname>", () => {
   const model = testModel({
     nodes: [
-      { hostname: "disc1", type: "disc", address: "10.99.0.11", host: "local", servesClients: false },
-      { hostname: "ram1", type: "ram", address: "10.99.0.12", host: "local", servesClients: true },
+      { hostname: "disc1", type: "disc", address: "10.99.0.11", host: "local", servesClients: false, limits: { memoryMiB: 1024, cpus: 1 } },
+      { hostname: "ram1", type: "ram", address: "10.99.0.12", host: "local", servesClients: true, limits: { memoryMiB: 1024, cpus: 1 } },
     ],
   });
   expect(expectedNodes(model)).toEqual([{ name: "rabbit@disc1", type: "disc" }, { name: "rabbit@ram1", type: "ram" }]);

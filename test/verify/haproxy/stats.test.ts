@@ -66,6 +66,11 @@ describe("backendsOutcome", () => {
       outcome: { status: "fail", detail: "backend down: amqp 0/1 servers up (r1 DOWN)" },
     },
     { case: "no backend at all", rows: listener, outcome: { status: "fail", detail: "the stats list no backend with servers" } },
+    {
+      case: "the VIP state backend down (this load balancer does not hold the VIP): not a client backend",
+      rows: [...listener, row("amqp", "r1", "UP"), row("amqp", "BACKEND", "UP"), row("vip_state", "held_here", "DOWN"), row("vip_state", "BACKEND", "DOWN")],
+      outcome: { status: "pass", detail: "amqp 1/1 servers up" },
+    },
   ])("$case", ({ rows, outcome }) => {
     expect(backendsOutcome(rows)).toEqual(outcome);
   });

@@ -26,7 +26,7 @@ export function policySpec(fields: Partial<PolicySpec> & Pick<PolicySpec, "name"
 }
 
 export function testModel(options: { nodes?: Model["cluster"]["nodes"]; topology?: Partial<TopologySpec> } = {}): Model {
-  const nodes = options.nodes ?? [{ hostname: "rabbit1", type: "disc", address: "10.99.0.11", host: "local", servesClients: true }];
+  const nodes = options.nodes ?? [{ hostname: "rabbit1", type: "disc", address: "10.99.0.11", host: "local", servesClients: true, limits: { memoryMiB: 1024, cpus: 1 } }];
   return {
     project: "rabbitmq-ha",
     stack: "verify-test",
@@ -39,7 +39,7 @@ export function testModel(options: { nodes?: Model["cluster"]["nodes"]; topology
     },
     loadBalancers: {
       haproxyImage: "haproxy:2.8", virtualIp: "10.99.0.100", virtualRouterId: 51, advertIntervalMs: 1000, vrrpVersion: 3,
-      preempt: false, amqpTimeoutMs: 3 * 3_600_000, checkIntervalMs: 2000, maxConnections: 4000,
+      preempt: false, amqpTimeoutMs: 3 * 3_600_000, checkIntervalMs: 2000, maxConnections: 4000, limits: { memoryMiB: 512, cpus: 1 },
       instances: [
         { name: "lb1", address: "10.99.0.21", state: "MASTER", priority: 150, host: "local", publish: undefined },
         { name: "lb2", address: "10.99.0.22", state: "BACKUP", priority: 100, host: "local", publish: undefined },
@@ -50,6 +50,7 @@ export function testModel(options: { nodes?: Model["cluster"]["nodes"]; topology
     naming: { vhost: ".*", exchange: ".*", queue: ".*", user: ".*", requireSystemPrefix: false },
     tls: TLS_OFF,
     managementEndpoint: "http://10.99.0.100:15672",
+    metrics: { scrapeIntervalMs: 15_000, labels: {} },
     warnings: [],
   };
 }

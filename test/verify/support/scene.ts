@@ -52,7 +52,7 @@ export function sceneModel(broker: TestBroker, { drift = false } = {}): Model {
   const vhost = SCENE_VHOST;
   const hostname = drift ? "rabbit9" : broker.nodeName.replace(/^rabbit@/, "");
   return testModel({
-    nodes: [{ hostname, type: "disc", address: "10.99.0.11", host: "local", servesClients: true }],
+    nodes: [{ hostname, type: "disc", address: "10.99.0.11", host: "local", servesClients: true, limits: { memoryMiB: 1024, cpus: 1 } }],
     topology: {
       exchanges: [
         exchangeSpec({ name: "VT_UNROUTED_EXCHANGE", vhost, type: "fanout" }),
