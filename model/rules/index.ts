@@ -21,6 +21,7 @@ import { checkTopologyVersion } from "./versionTopology";
 import { checkNetwork } from "./network";
 import { checkLoadBalancers } from "./loadBalancers";
 import { checkPlacement } from "./placement";
+import { checkHostNetworking } from "./hostNetworking";
 import { checkKeepQueueArguments } from "./keepQueueArguments";
 
 export interface CheckedStack {
@@ -47,6 +48,7 @@ export function checkStack(stack: CheckedStackParts, context: RuleContext): Find
   return [
     ...(hosts && cluster && loadBalancers ? checkPlacement(hosts, cluster, loadBalancers, context) : []),
     ...(network && cluster && loadBalancers ? checkNetwork(network, cluster, loadBalancers, context) : []),
+    ...(hosts && network && cluster && loadBalancers ? checkHostNetworking(hosts, network, cluster, loadBalancers, context) : []),
     ...(loadBalancers ? checkLoadBalancers(loadBalancers, context) : []),
     ...(cluster ? checkClusterVersion(cluster, context) : []),
   ];
