@@ -45,6 +45,8 @@ export function renderHaproxyCfg(pair: LoadBalancerPairSpec, cluster: ClusterSpe
   const amqpServers = cluster.nodes.map(server);
   return renderTemplate("haproxy.cfg", {
     stack,
+    // Host networking (several Docker hosts): listen on the VIP, not on the node's ports.
+    virtualIpBind: pair.networkMode === "host" ? pair.virtualIp : undefined,
     amqpPort: AMQP_PORT,
     managementPort: MANAGEMENT_PORT,
     statsPort: STATS_PORT,

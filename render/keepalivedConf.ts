@@ -48,7 +48,8 @@ export function renderKeepalivedConf(pair: LoadBalancerPairSpec, instance: LoadB
     address: instance.address,
     peers,
     virtualIp: pair.virtualIp,
-    interface: VIP_INTERFACE,
+    // Host networking: the machine's LAN interface named in rabbitmq-ha:hosts.
+    interface: instance.interface ?? VIP_INTERFACE,
     checkScript: CHECK_SCRIPT_PATH,
     peerSilentScript: PEER_SILENT_SCRIPT_PATH,
     peerSilentWeight: PEER_SILENT_WEIGHT,

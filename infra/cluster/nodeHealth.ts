@@ -8,8 +8,7 @@ import { AMQP_PORT, MANAGEMENT_PORT } from "../../render/rabbitmqConf";
  * A bash /dev/tcp probe costs a few milliseconds; `rabbitmq-diagnostics` would start an
  * Erlang VM (about a second of CPU) on every probe, on 2 cores shared by every node.
  */
-export const NODE_HEALTHCHECK: docker.types.input.ContainerHealthcheck = {
-  tests: ["CMD", "bash", "-c", `exec 3<>/dev/tcp/127.0.0.1/${AMQP_PORT} && exec 4<>/dev/tcp/127.0.0.1/${MANAGEMENT_PORT}`],
+const NODE_HEALTHCHECK_TIMING = {
   // No `startInterval`: the Docker client refuses it below API 1.44 (Docker 25), and engines
   // such as Debian bookworm's 20.10 are older. A probe costs milliseconds, so a short interval
   // throughout lets `wait` notice a booted node within two seconds.
@@ -20,6 +19,17 @@ export const NODE_HEALTHCHECK: docker.types.input.ContainerHealthcheck = {
   timeout: "5s",
   retries: 3,
 };
+
+export const NODE_HEALTHCHECK: docker.types.input.ContainerHealthcheck = nodeHealthcheck("127.0.0.1");
+
+/**
+ * The check at the address the node listens on: 127.0.0.1 on a bridge network; with host
+ * networking its machine's LAN address (127.0.0.1:5672 is the load balancer's there).
+ */
+export function nodeHealthcheck(address: string): docker.types.input.ContainerHealthcheck {
+  return { ...NODE_HEALTHCHECK_TIMING, tests: ["CMD", "bash", "-c", `exec 3<>/dev/tcp/${address}/${AMQP_PORT} && exec 4<>/dev/tcp/${address}/${MANAGEMENT_PORT}`] };
+}
+
 
 /**
  * How long `pulumi up` waits for a node to become healthy: first boot plus cluster formation

@@ -6,7 +6,7 @@
  *  - a node listens for clients on its host's LAN address only, so its host's load balancer can
  *    take the same ports on the VIP; the Erlang port mapper (4369), the distribution port
  *    (25672, fixed) and Prometheus (15692) listen on every address;
- *  - a load balancer listens for clients on the VIP only (HAProxy's `freebind`: the VIP is
+ *  - a load balancer listens for clients on the VIP only (HAProxy's `transparent`, which falls back to IP_FREEBIND unprivileged: the VIP is
  *    bindable before Keepalived adds it, and the backup has it ready when it takes over), on
  *    127.0.0.1:5672 for its own Keepalived track script, and on every address for its stats page
  *    (the peer's Keepalived polls it at this host's address).

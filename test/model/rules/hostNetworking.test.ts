@@ -1,23 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkStack } from "../../../model/rules/index";
 import { context, lines, stackOf, type Raw } from "../fixtures";
-
-/** Three machines on a documentation LAN (RFC 5737): pure checks, nothing is reached. */
-function threeHosts(s: Raw): void {
-  s.network.subnet = "192.0.2.0/24";
-  s.hosts = [
-    { name: "h1", url: "ssh://ops@192.0.2.40", address: "192.0.2.40", interface: "eth0" },
-    { name: "h2", url: "ssh://ops@192.0.2.45", address: "192.0.2.45", interface: "eth0" },
-    { name: "h3", url: "ssh://ops@192.0.2.150", address: "192.0.2.150" },
-  ];
-  ["h1", "h2", "h3"].forEach((host, i) => {
-    s.cluster.nodes[i].host = host;
-    s.cluster.nodes[i].address = s.hosts[i].address;
-  });
-  s.loadBalancers.virtualIp = "192.0.2.220";
-  s.loadBalancers.instances[0] = { ...s.loadBalancers.instances[0], host: "h1", address: "192.0.2.40" };
-  s.loadBalancers.instances[1] = { ...s.loadBalancers.instances[1], host: "h2", address: "192.0.2.45" };
-}
+import { threeHosts } from "../hostFixtures";
 
 const check = (change: (stack: Raw) => void = () => undefined) => {
   const stack = stackOf((s) => {
@@ -34,7 +18,7 @@ describe("host networking (several Docker hosts)", () => {
     expect(check()).toEqual([]);
     const stack = stackOf(threeHosts);
     expect([stack.network.mode, stack.cluster.networkMode, stack.loadBalancers.networkMode]).toEqual(["host", "host", "host"]);
-    expect(stack.loadBalancers.instances.map((lb) => lb.interface)).toEqual(["eth0", "eth0"]);
+    expect(stack.loadBalancers.instances.map((lb) => lb.interface)).toEqual(["eth0", "ens18"]);
   });
 
   it("leaves one host on its bridge network, as before", () => {
