@@ -23,7 +23,12 @@ export class DockerHosts extends pulumi.ComponentResource {
     this.names = args.hosts.map((h) => h.name);
     const urls = new Map(args.hosts.map((h) => [h.name, h.url]));
     this.urls = urls;
-    this.providers = new PerHost("Docker provider", this.names, (host) => new docker.Provider(`${name}-${host}`, { host: urls.get(host) }, { parent: this }));
+    const certPaths = new Map(args.hosts.map((h) => [h.name, h.certPath]));
+    this.providers = new PerHost("Docker provider", this.names, (host) => {
+      const certPath = certPaths.get(host);
+      // certPath: ca.pem, cert.pem, key.pem of a tcp:// endpoint with TLS (the provider's own argument).
+      return new docker.Provider(`${name}-${host}`, { host: urls.get(host), ...(certPath ? { certPath } : {}) }, { parent: this });
+    });
     this.registerOutputs({ names: this.names });
   }
 

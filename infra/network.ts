@@ -1,7 +1,8 @@
 /**
  * The cluster's bridge network, with a fixed subnet so every container keeps its address.
  * Bridge networks exist per engine, so there is one per Docker host (each engine numbers its
- * own; routing between hosts is outside this program).
+ * own). With several Docker hosts a bridge could never join containers across machines, so
+ * there is none: containers use their machine's network (NetworkMode "host", model/types.ts).
  */
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
@@ -23,7 +24,8 @@ export class ClusterNetwork extends pulumi.ComponentResource {
     super("rabbitmq-ha:docker:ClusterNetwork", name, {}, opts);
     this.spec = args.network;
     const stack = pulumi.getStack();
-    this.networks = new PerHost("cluster network", args.hosts.names, (host) =>
+    const bridgeHosts = args.network.mode === "bridge" ? args.hosts.names : [];
+    this.networks = new PerHost("cluster network", bridgeHosts, (host) =>
       new docker.Network(
         `${name}-${host}`,
         {
@@ -39,8 +41,11 @@ export class ClusterNetwork extends pulumi.ComponentResource {
     this.registerOutputs({ name: args.network.name });
   }
 
-  /** The network's name on a host, as an Output so containers depend on the network. */
-  nameOn(host: string): pulumi.Output<string> {
-    return this.networks.get(host).name;
+  /**
+   * The network's name on a host, as an Output so containers depend on the network; undefined
+   * with host networking (the container joins its machine's network).
+   */
+  nameOn(host: string): pulumi.Output<string> | undefined {
+    return this.spec.mode === "host" ? undefined : this.networks.get(host).name;
   }
 }

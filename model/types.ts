@@ -30,13 +30,30 @@ export interface DockerHost {
   readonly url: string;
   /** The machine's memory in bytes, when the stack says: validation warns when the containers placed here ask for more. */
   readonly memoryBytes?: number;
+  /** The machine's LAN address (required with more than one host: containers use the host's network). */
+  readonly address?: string | undefined;
+  /** The machine's LAN interface, where Keepalived holds the VIP (host networking). */
+  readonly interface?: string | undefined;
+  /** ca.pem/cert.pem/key.pem directory of a tcp:// endpoint with TLS. */
+  readonly certPath?: string | undefined;
 }
+
+/**
+ * How containers are networked. `bridge`: one Docker host, a bridge network with fixed addresses
+ * (Docker's DNS resolves the nodes). `host`: several hosts; every container uses its machine's
+ * network (its address is the machine's LAN address, names resolve through /etc/hosts entries),
+ * because a bridge network exists on one engine only and cannot join containers across machines.
+ */
+export const NETWORK_MODES = ["bridge", "host"] as const;
+export type NetworkMode = (typeof NETWORK_MODES)[number];
 
 /** The bridge network the cluster lives on (one per Docker host that carries containers). */
 export interface NetworkSpec {
+  /** bridge with one Docker host, host with several (derived from rabbitmq-ha:hosts). */
+  readonly mode: NetworkMode;
   /** Docker network name. Required. Replaces the network (and every container on it). */
   readonly name: string;
-  /** IPv4 CIDR, e.g. 172.30.0.0/24. Required. Replaces. */
+  /** IPv4 CIDR, e.g. 172.30.0.0/24 (host mode: the machines' LAN). Required. Replaces. */
   readonly subnet: string;
   /** Gateway address inside the subnet. Default: first host address. Replaces. */
   readonly gateway: string;
@@ -58,6 +75,8 @@ export interface ClusterNodeSpec {
 }
 
 export interface ClusterSpec {
+  /** How the nodes are networked (see NetworkMode). */
+  readonly networkMode: NetworkMode;
   /** RabbitMQ series the image runs. Required. */
   readonly version: RabbitSeries;
   /** Image reference. Default: the official management tag for the series. Replaces all nodes. */
@@ -113,9 +132,13 @@ export interface LoadBalancerSpec {
   readonly priority: number;
   readonly host: string;
   readonly publish: PublishedPorts | undefined;
+  /** Host networking: the host's LAN interface the VIP goes on. Undefined on a bridge network. */
+  readonly interface: string | undefined;
 }
 
 export interface LoadBalancerPairSpec {
+  /** How the load balancers are networked (see NetworkMode). */
+  readonly networkMode: NetworkMode;
   /** HAProxy base image (official tag by default); Keepalived is layered on it. Replaces. */
   readonly haproxyImage: string;
   /** The virtual IP clients connect to; inside the subnet, nobody else's address. */

@@ -31,5 +31,8 @@ export interface HostEntry {
  * hosts of the nodes on the other hosts (they roll, one at a time); on one host it rewrites none.
  */
 export function peerHostEntries(cluster: ClusterSpec, node: ClusterNodeSpec): HostEntry[] {
+  // Host networking: no Docker DNS at all, and the node's own name must resolve to its LAN
+  // address (the CLI tools reach rabbit@<hostname> there): every node, itself included.
+  if (cluster.networkMode === "host") return cluster.nodes.map((n) => ({ host: n.hostname, ip: n.address }));
   return cluster.nodes.filter((n) => n.host !== node.host).map((n) => ({ host: n.hostname, ip: n.address }));
 }

@@ -59,10 +59,13 @@ export function renderHaproxyCfg(pair: LoadBalancerPairSpec, cluster: ClusterSpe
     managementServers: cluster.nodes.map(server),
   };
   const tlsView = { amqpsPort: AMQPS_PORT, managementPort: MANAGEMENT_TLS_PORT, caFile: HAPROXY_CA_PATH };
+  // Host networking (several Docker hosts): listen on the VIP, not on the node's ports.
+  const virtualIpBind = pair.networkMode === "host" ? pair.virtualIp : undefined;
   return renderTemplate("haproxy.cfg", {
     plainListeners: plainOpen(tls),
-    tlsListeners: tls.enabled ? `${renderTemplate("haproxy-tls.cfg", { ...shared, tls: tlsView })}\n` : "",
+    tlsListeners: tls.enabled ? `${renderTemplate("haproxy-tls.cfg", { ...shared, virtualIpBind, tls: tlsView })}\n` : "",
     stack,
+    virtualIpBind,
     amqpPort: AMQP_PORT,
     managementPort: MANAGEMENT_PORT,
     statsPort: STATS_PORT,

@@ -1,9 +1,10 @@
 import type { LoadBalancerPairSpec, LoadBalancerSpec } from "../model/types";
 import { seconds } from "./format";
 import { STATS_PORT } from "./haproxyCfg";
+import { AMQP_PORT } from "./rabbitmqConf";
 import { renderTemplate } from "./template";
 
-/** The load-balancer image's track script (templates/loadbalancer): a TCP check of HAProxy's 127.0.0.1:5672. */
+/** The load-balancer image's track script (templates/loadbalancer): a TCP check of HAProxy's 127.0.0.1:PORT (AMQP, or AMQPS with TLS only). */
 export const CHECK_SCRIPT_PATH = "/etc/keepalived/check_haproxy.sh";
 /** The image's script that exits 0 when no peer's HAProxy answers HTTP (a stalled or dead peer). */
 export const PEER_SILENT_SCRIPT_PATH = "/etc/keepalived/peer_silent.sh";
@@ -26,7 +27,7 @@ function advertInterval(pair: LoadBalancerPairSpec): string {
 }
 
 /** keepalived.conf for one instance of the pair. Holds no secret (VRRP `auth_pass` is weak and VRRPv3 has none). */
-export function renderKeepalivedConf(pair: LoadBalancerPairSpec, instance: LoadBalancerSpec): string {
+export function renderKeepalivedConf(pair: LoadBalancerPairSpec, instance: LoadBalancerSpec, checkPort: number = AMQP_PORT): string {
   const peers = pair.instances.filter((i) => i.name !== instance.name).map((i) => i.address);
   if (peers.length === 0) throw new Error(`load balancer ${instance.name} has no VRRP peer (allowed: a pair of instances)`);
   if (!pair.preempt && instance.priority >= 254) {
@@ -48,8 +49,10 @@ export function renderKeepalivedConf(pair: LoadBalancerPairSpec, instance: LoadB
     address: instance.address,
     peers,
     virtualIp: pair.virtualIp,
-    interface: VIP_INTERFACE,
-    checkScript: CHECK_SCRIPT_PATH,
+    // Host networking: the machine's LAN interface named in rabbitmq-ha:hosts.
+    interface: instance.interface ?? VIP_INTERFACE,
+    // The AMQP port HAProxy listens on for clients on 127.0.0.1: 5671 when TLS closed 5672.
+    checkScript: `${CHECK_SCRIPT_PATH} ${checkPort}`,
     peerSilentScript: PEER_SILENT_SCRIPT_PATH,
     peerSilentWeight: PEER_SILENT_WEIGHT,
     statsPort: STATS_PORT,

@@ -2,7 +2,9 @@ import type { ClusterSpec, LoadBalancerPairSpec, LoadBalancerSpec } from "../mod
 import { type ContainerFile, plain, secret } from "./containerFile";
 import { type HaproxySecrets, renderHaproxyCfg } from "./haproxyCfg";
 import { renderKeepalivedConf } from "./keepalivedConf";
-import { HAPROXY_CA_PATH, TLS_OFF, type TlsSpec } from "../model/tls/spec";
+import { AMQPS_PORT, HAPROXY_CA_PATH, TLS_OFF, type TlsSpec } from "../model/tls/spec";
+import { AMQP_PORT } from "./rabbitmqConf";
+import { plainOpen } from "./tlsConf";
 
 /** Paths of the load-balancer image (templates/loadbalancer/Dockerfile). */
 export const HAPROXY_CFG_PATH = "/usr/local/etc/haproxy/haproxy.cfg";
@@ -30,7 +32,7 @@ export function loadBalancerFiles(
     // The CA HAProxy verifies the nodes with in its TLS checks (a certificate: no secret, but an
     // Output known only once generated, so it travels with the secrets).
     ...(tls.enabled ? [{ path: HAPROXY_CA_PATH, owner: "0", group: HAPROXY_GID, permissions: "0644", content: secret((s: HaproxySecrets) => caOf(s)) }] : []),
-    { path: KEEPALIVED_CONF_PATH, owner: "0", group: "0", permissions: "0644", content: plain(renderKeepalivedConf(pair, instance)) },
+    { path: KEEPALIVED_CONF_PATH, owner: "0", group: "0", permissions: "0644", content: plain(renderKeepalivedConf(pair, instance, plainOpen(tls) ? AMQP_PORT : AMQPS_PORT)) },
   ];
 }
 

@@ -11,6 +11,8 @@ import { plainOpen, tlsConfGroups } from "./tlsConf";
 export const AMQP_PORT = 5672;
 export const MANAGEMENT_PORT = 15672;
 export const PROMETHEUS_PORT = 15692;
+/** RabbitMQ's default (AMQP port + 20000), written out with host networking. */
+export const ERLANG_DISTRIBUTION_PORT = 25672;
 
 function retrySettings(retries: DiscoveryRetries): ConfSetting[] {
   return [
@@ -33,6 +35,33 @@ function discoveryGroup(cluster: ClusterSpec, node: ClusterNodeSpec): ConfGroup 
   };
 }
 
+/**
+ * On a bridge network the node owns its address: it listens on all of them. With host networking
+ * (several Docker hosts) it shares its machine with a load balancer that takes 5672 and 15672 on
+ * the VIP, so the node takes them on its own LAN address only (model/net/hostPorts.ts).
+ */
+function amqpListener(cluster: ClusterSpec, node: ClusterNodeSpec): ConfSetting[] {
+  if (cluster.networkMode === "host") return [{ key: "listeners.tcp.1", value: `${node.address}:${AMQP_PORT}` }];
+  return [{ key: "listeners.tcp.default", value: String(AMQP_PORT) }];
+}
+
+function hostNetworkingGroups(cluster: ClusterSpec, node: ClusterNodeSpec): ConfGroup[] {
+  if (cluster.networkMode !== "host") return [];
+  return [
+    {
+      why: "Host networking: the management listener on this machine's LAN address only (its load balancer takes 15672 on the VIP).",
+      settings: [{ key: "management.tcp.ip", value: node.address }],
+    },
+    {
+      why: "Host networking: one fixed Erlang distribution port, so the machines' firewalls open 4369 and 25672 and nothing else between the nodes.",
+      settings: [
+        { key: "distribution.listener.port_range.min", value: String(ERLANG_DISTRIBUTION_PORT) },
+        { key: "distribution.listener.port_range.max", value: String(ERLANG_DISTRIBUTION_PORT) },
+      ],
+    },
+  ];
+}
+
 /** Settings rabbitmq-ha always writes, whatever the stack says; each group says why. */
 function toolDefaults(cluster: ClusterSpec, node: ClusterNodeSpec, stack: string, tls: TlsSpec): ConfGroup[] {
   return [
@@ -47,15 +76,13 @@ function toolDefaults(cluster: ClusterSpec, node: ClusterNodeSpec, stack: string
         : "TLS only (rabbitmq-ha:tls plainListeners: false): no plain AMQP listener, no plain management listener.",
       settings: [
         ...(plainOpen(tls)
-          ? [
-              { key: "listeners.tcp.default", value: String(AMQP_PORT) },
-              { key: "management.tcp.port", value: String(MANAGEMENT_PORT) },
-            ]
+          ? [...amqpListener(cluster, node), { key: "management.tcp.port", value: String(MANAGEMENT_PORT) }]
           : [{ key: "listeners.tcp", value: "none" }]),
         { key: "prometheus.tcp.port", value: String(PROMETHEUS_PORT) },
       ],
     },
-    ...tlsConfGroups(tls),
+    ...tlsConfGroups(tls, cluster.networkMode === "host" ? node.address : undefined),
+    ...hostNetworkingGroups(cluster, node),
     {
       why: "A dead client behind a moved VIP is noticed within about a minute (the default, 60 s, leaves ghost connections for 2-3 minutes).",
       settings: [{ key: "heartbeat", value: "20" }],

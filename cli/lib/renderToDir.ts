@@ -1,6 +1,7 @@
 /**
  * What `npm run render` writes: every rendered file, as `<out>/<container>/<path in the
- * container>`, `<out>/prometheus.yml` (a scrape config listing every metrics endpoint), and `<out>/manifest.json`, the `{type, name, inputs}` of every resource the
+ * container>`, `<out>/prometheus.yml` (a scrape config listing every metrics endpoint), and
+ * `<out>/manifest.json`, the `{type, name, provider, inputs}` of every resource the
  * program declares, in registration order. Secrets are "[secret]" in both. A folder a previous
  * render wrote is cleared of that render's files first (cli/lib/renderOwnership.ts).
  */
@@ -46,9 +47,17 @@ export async function renderToDir(o: RenderOptions): Promise<RenderSummary> {
   const onLog = (line: string) => (line.startsWith("warning: ") ? undefined : process.stderr.write(`${line}\n`));
   const { resources } = await runProgram({ projectDir: o.projectDir, stack: o.stack, onLog, ...(o.newResource ? { newResource: o.newResource } : {}) });
   const files = renderStackFiles(model).map((f) => write(o.outDir, path.join(f.container, f.path), f.text));
-  const manifest = resources.map((r) => ({ type: r.type, name: r.name, inputs: maskedInputs(r) }));
+  // `provider`: the explicit provider's name (one docker provider per Docker host), so the
+  // manifest shows which engine each container and image goes to.
+  const manifest = resources.map((r) => ({ type: r.type, name: r.name, ...(r.provider ? { provider: providerName(r.provider) } : {}), inputs: maskedInputs(r) }));
   files.push(write(o.outDir, "prometheus.yml", renderPrometheusConfig(model)));
   files.push(write(o.outDir, "manifest.json", `${JSON.stringify(manifest, null, 2)}\n`));
   recordOutDir(o.outDir, files);
   return { files, resources: resources.length, warnings: model.warnings };
+}
+
+/** `<provider urn>::<provider id>` -> the provider resource's name (the URN's last part). */
+function providerName(reference: string): string {
+  const parts = reference.split("::");
+  return parts.at(-2) ?? reference;
 }

@@ -20,6 +20,7 @@ import { dockerObjectName, labelList } from "../labels";
 import { uploadsOf } from "../uploads";
 import { nodeHealthcheck, nodeWaitTimeoutSeconds } from "./nodeHealth";
 import { TLS_OFF, type TlsSpec } from "../../model/tls/spec";
+import { containerNetwork } from "../containerNetwork";
 import type { NodeHooks } from "./nodeHooks";
 
 export interface ClusterNodeArgs {
@@ -28,7 +29,8 @@ export interface ClusterNodeArgs {
   readonly stack: string;
   /** Image id on the node's Docker host (a RemoteImage output, so the image exists first). */
   readonly image: pulumi.Input<string>;
-  readonly networkName: pulumi.Input<string>;
+  /** The bridge network; undefined with host networking (several Docker hosts). */
+  readonly networkName: pulumi.Input<string> | undefined;
   readonly provider: docker.Provider;
   readonly secrets: pulumi.Output<NodeSecrets>;
   /** rabbitmq-ha:tls; off when absent. */
@@ -67,7 +69,7 @@ export class ClusterNode extends pulumi.ComponentResource {
         name: nodeContainerName(stack, node),
         image: args.image,
         hostname: node.hostname,
-        networksAdvanced: [{ name: args.networkName, ipv4Address: node.address, aliases: [node.hostname] }],
+        ...containerNetwork(args.networkName, node.address, node.hostname),
         hosts: peerHostEntries(cluster, node),
         volumes: [{ volumeName: data.name, containerPath: "/var/lib/rabbitmq" }],
         uploads: uploadsOf(files, args.secrets),
@@ -79,7 +81,7 @@ export class ClusterNode extends pulumi.ComponentResource {
         stopTimeout: 60,
         destroyGraceSeconds: 60,
         labels: [...labelList(stack, "node"), { label: "rabbitmq-ha.node", value: erlangNodeName(node.hostname) }],
-        healthcheck: nodeHealthcheck(tls),
+        healthcheck: nodeHealthcheck(tls, cluster.networkMode === "host" ? node.address : "127.0.0.1"),
         wait: true,
         waitTimeout: nodeWaitTimeoutSeconds(discoveryRetries(cluster, node)),
       },

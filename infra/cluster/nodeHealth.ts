@@ -10,8 +10,7 @@ import { plainOpen } from "../../render/tlsConf";
  * A bash /dev/tcp probe costs a few milliseconds; `rabbitmq-diagnostics` would start an
  * Erlang VM (about a second of CPU) on every probe, on 2 cores shared by every node.
  */
-export const NODE_HEALTHCHECK: docker.types.input.ContainerHealthcheck = {
-  tests: ["CMD", "bash", "-c", `exec 3<>/dev/tcp/127.0.0.1/${AMQP_PORT} && exec 4<>/dev/tcp/127.0.0.1/${MANAGEMENT_PORT}`],
+const NODE_HEALTHCHECK_TIMING = {
   // No `startInterval`: the Docker client refuses it below API 1.44 (Docker 25), and engines
   // such as Debian bookworm's 20.10 are older. A probe costs milliseconds, so a short interval
   // throughout lets `wait` notice a booted node within two seconds.
@@ -23,10 +22,14 @@ export const NODE_HEALTHCHECK: docker.types.input.ContainerHealthcheck = {
   retries: 3,
 };
 
-/** With plain listeners closed (rabbitmq-ha:tls plainListeners: false) the TLS ports are probed instead. */
-export function nodeHealthcheck(tls: TlsSpec): docker.types.input.ContainerHealthcheck {
-  if (plainOpen(tls)) return NODE_HEALTHCHECK;
-  return { ...NODE_HEALTHCHECK, tests: ["CMD", "bash", "-c", `exec 3<>/dev/tcp/127.0.0.1/${AMQPS_PORT} && exec 4<>/dev/tcp/127.0.0.1/${MANAGEMENT_TLS_PORT}`] };
+/**
+ * The check at the address the node listens on: 127.0.0.1 on a bridge network; with host
+ * networking its machine's LAN address (127.0.0.1:5672 is the load balancer's there). With plain
+ * listeners closed (rabbitmq-ha:tls plainListeners: false) the TLS ports are probed instead.
+ */
+export function nodeHealthcheck(tls: TlsSpec, address = "127.0.0.1"): docker.types.input.ContainerHealthcheck {
+  const [amqp, management] = plainOpen(tls) ? [AMQP_PORT, MANAGEMENT_PORT] : [AMQPS_PORT, MANAGEMENT_TLS_PORT];
+  return { ...NODE_HEALTHCHECK_TIMING, tests: ["CMD", "bash", "-c", `exec 3<>/dev/tcp/${address}/${amqp} && exec 4<>/dev/tcp/${address}/${management}`] };
 }
 
 /**

@@ -18,6 +18,7 @@ import { loadBalancerFiles } from "../../render/loadBalancerFiles";
 import { cpusInput } from "../../model/limits";
 import { dockerObjectName, labelList } from "../labels";
 import { uploadsOf } from "../uploads";
+import { containerNetwork } from "../containerNetwork";
 import { LOADBALANCER_STOP_GRACE_SECONDS, type LoadBalancerHooks } from "./loadBalancerHooks";
 import { LOADBALANCER_HEALTHCHECK, LOADBALANCER_WAIT_TIMEOUT_SECONDS, publishedPorts } from "./loadBalancerHealth";
 
@@ -27,7 +28,8 @@ export interface LoadBalancerArgs {
   readonly cluster: ClusterSpec;
   readonly stack: string;
   readonly image: pulumi.Input<string>;
-  readonly networkName: pulumi.Input<string>;
+  /** The bridge network; undefined with host networking (several Docker hosts). */
+  readonly networkName: pulumi.Input<string> | undefined;
   readonly provider: docker.Provider;
   readonly secrets: pulumi.Output<HaproxySecrets>;
   /** rabbitmq-ha:tls; off when absent. */
@@ -49,7 +51,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
         name: dockerObjectName(stack, instance.name),
         image: args.image,
         hostname: instance.name,
-        networksAdvanced: [{ name: args.networkName, ipv4Address: instance.address, aliases: [instance.name] }],
+        ...containerNetwork(args.networkName, instance.address, instance.name),
         // Adding the VIP to eth0 and sending VRRP adverts; nothing more. Written as the Docker
         // client sends and the provider reads them back (CAP_ prefix, sorted): `NET_ADMIN` would
         // differ from its own read-back and replace both load balancers on every `pulumi up`.

@@ -3,7 +3,7 @@
  * defaults that depend on other fields (image per series, gateway per subnet, client routing).
  */
 import type { z } from "zod";
-import type { ClusterSpec, DockerHost, LoadBalancerPairSpec, NamingRules, NetworkSpec, RabbitSeries, SafetySpec } from "../types";
+import type { ClusterSpec, DockerHost, LoadBalancerPairSpec, NamingRules, NetworkMode, NetworkSpec, RabbitSeries, SafetySpec } from "../types";
 import { durationMs, sizeBytes } from "../units";
 import { limitsOf } from "../limits";
 import { firstHost, formatIpv4, parseCidr } from "../net/ipv4";
@@ -23,16 +23,22 @@ export function buildHosts(input: z.output<typeof hostsSchema> | undefined): Doc
   return input.map(({ memory, ...host }) => (memory === undefined ? host : { ...host, memoryBytes: sizeBytes(memory) }));
 }
 
-export function buildNetwork(input: z.output<typeof networkSchema>): NetworkSpec {
+/** One Docker host: a bridge network. Several: the machines' own networks (see NetworkMode). */
+export function networkModeOf(hosts: readonly DockerHost[]): NetworkMode {
+  return hosts.length > 1 ? "host" : "bridge";
+}
+
+export function buildNetwork(input: z.output<typeof networkSchema>, hosts: readonly DockerHost[] = buildHosts(undefined)): NetworkSpec {
   const subnet = parseCidr(input.subnet);
   const gateway = input.gateway ?? (subnet ? formatIpv4(firstHost(subnet)) : "");
-  return { name: input.name, subnet: input.subnet, gateway };
+  return { mode: networkModeOf(hosts), name: input.name, subnet: input.subnet, gateway };
 }
 
 export function buildCluster(input: z.output<typeof clusterSchema>, hosts: readonly DockerHost[]): ClusterSpec {
   const hasRam = input.nodes.some((node) => node.type === "ram");
   const defaultHost = hosts[0]?.name ?? DEFAULT_HOST_NAME;
   return {
+    networkMode: networkModeOf(hosts),
     version: input.version,
     image: input.image ?? `rabbitmq:${input.version}-management`,
     nodes: input.nodes.map((node) => ({
@@ -65,7 +71,10 @@ export function buildLoadBalancers(
   hosts: readonly DockerHost[],
 ): LoadBalancerPairSpec {
   const defaultHost = hosts[0]?.name ?? DEFAULT_HOST_NAME;
+  const networkMode = networkModeOf(hosts);
+  const interfaceOf = (host: string) => (networkMode === "host" ? hosts.find((h) => h.name === host)?.interface : undefined);
   return {
+    networkMode,
     haproxyImage: input.haproxyImage ?? (isSeries4(version) ? "haproxy:3.0" : "haproxy:2.8"),
     virtualIp: input.virtualIp,
     virtualRouterId: input.virtualRouterId,
@@ -82,6 +91,7 @@ export function buildLoadBalancers(
       state: instance.state,
       priority: instance.priority,
       host: instance.host ?? defaultHost,
+      interface: interfaceOf(instance.host ?? defaultHost),
       publish: instance.publish && {
         bindAddress: instance.publish.bindAddress,
         amqp: instance.publish.amqp,

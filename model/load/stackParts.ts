@@ -34,7 +34,7 @@ export function stackParts(config: Readonly<Record<string, unknown>>, values: St
   const topologyCluster = cluster ?? (salvagedCluster && buildCluster(salvagedCluster, someHosts));
   return {
     hosts,
-    network: values.network && buildNetwork(values.network),
+    network: values.network && buildNetwork(values.network, someHosts),
     cluster,
     // The version only picks the default HAProxy image, which no check reads.
     loadBalancers: values.loadBalancers && topologyCluster && buildLoadBalancers(values.loadBalancers, topologyCluster.version, someHosts),

@@ -22,6 +22,7 @@ import { checkNetwork } from "./network";
 import { checkLoadBalancers } from "./loadBalancers";
 import { checkPlacement } from "./placement";
 import { checkHostMemory } from "./hostMemory";
+import { checkHostNetworking } from "./hostNetworking";
 import { checkKeepQueueArguments } from "./keepQueueArguments";
 
 export interface CheckedStack {
@@ -51,6 +52,7 @@ export function checkStack(stack: CheckedStackParts, context: RuleContext): Find
     ...(hosts && cluster && loadBalancers ? checkPlacement(hosts, cluster, loadBalancers, context) : []),
     ...(hosts && cluster && loadBalancers ? checkHostMemory(hosts, cluster, loadBalancers, context) : []),
     ...(network && cluster && loadBalancers ? checkNetwork(network, cluster, loadBalancers, context) : []),
+    ...(hosts && network && cluster && loadBalancers ? checkHostNetworking(hosts, network, cluster, loadBalancers, context) : []),
     ...(loadBalancers ? checkLoadBalancers(loadBalancers, context) : []),
     ...(cluster ? checkClusterVersion(cluster, context) : []),
   ];

@@ -15,6 +15,8 @@ interface Claim {
 }
 
 export function checkNetwork(network: NetworkSpec, cluster: ClusterSpec, pair: LoadBalancerPairSpec, context: RuleContext): Finding[] {
+  // Several hosts: no bridge network; the machines' LAN is checked by hostNetworking.ts.
+  if (network.mode === "host") return [];
   const subnet = parseCidr(network.subnet);
   if (!subnet) return []; // the schema already reported it
   const findings: Finding[] = [];
@@ -45,6 +47,12 @@ export function checkNetwork(network: NetworkSpec, cluster: ClusterSpec, pair: L
     } else taken.set(claim.address, claim);
   }
   return findings;
+}
+
+/** Why an address cannot be a host's in `cidr` (outside, network or broadcast address); undefined when it can. */
+export function addressProblem(text: string, cidr: string): string | undefined {
+  const subnet = parseCidr(cidr);
+  return subnet && placementProblem(text, subnet, cidr);
 }
 
 function placementProblem(text: string, subnet: Subnet, cidr: string): string | undefined {

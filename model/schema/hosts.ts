@@ -1,6 +1,6 @@
 /** `rabbitmq-ha:hosts`: the Docker engines containers are placed on. */
 import { z } from "zod";
-import { size } from "./fields";
+import { ipv4, size } from "./fields";
 
 export const DEFAULT_DOCKER_URL = "unix:///var/run/docker.sock";
 export const DEFAULT_HOST_NAME = "local";
@@ -23,6 +23,24 @@ export const hostSchema = z
     memory: size().optional().meta({
       description: "Memory of the machine, e.g. 16GiB. Optional: when given, validation warns if the containers placed here ask for more (their memory limits added up). Changes nothing deployed.",
     }),
+    address: ipv4()
+      .optional()
+      .meta({
+        description:
+          "The machine's address on the LAN its peers and clients share. Required when the stack has more than one host (its containers then use the host's network: a node's or load balancer's `address` is its host's address). Replaces the host's containers.",
+      }),
+    interface: z
+      .string()
+      .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.@-]{0,14}$/, {
+        error: (issue) => `${JSON.stringify(issue.input)} is not a network interface name (letters, digits, _ . @ -; at most 15 characters)`,
+      })
+      .optional()
+      .meta({ description: "The machine's LAN interface Keepalived puts the virtual IP on, e.g. eth0 or ens18. Required on a host of a load balancer when the stack has more than one host. Replaces its load balancer." }),
+    certPath: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: "Directory holding ca.pem, cert.pem and key.pem for a tcp:// endpoint with TLS (the Docker client's --tlsverify files). Default: none (plain tcp:// is refused with more than one host). Only with tcp://." }),
   })
   .meta({ description: "A Docker engine." });
 

@@ -27,6 +27,7 @@ afterEach(() => {
 interface ManifestEntry {
   type: string;
   name: string;
+  provider?: string;
   inputs: Record<string, unknown>;
 }
 
@@ -52,7 +53,7 @@ describe("renderToDir", () => {
 
     const manifest = JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8")) as ManifestEntry[];
     expect(manifest).toHaveLength(summary.resources);
-    for (const entry of manifest) expect(Object.keys(entry)).toEqual(["type", "name", "inputs"]);
+    for (const entry of manifest) expect(Object.keys(entry)).toEqual(entry.provider ? ["type", "name", "provider", "inputs"] : ["type", "name", "inputs"]);
     expect(manifest.some((e) => e.type === "rabbitmq:index/queue:Queue")).toBe(true);
     expect(manifest.find((e) => e.name === "topology-provider")?.inputs["password"]).toBe("[secret]");
   });

@@ -81,6 +81,11 @@ export async function runLayout(options: LayoutOptions): Promise<LayoutResult> {
   const checks: CheckResult[] = [];
   const scenarios: ScenarioResult[] = [];
   const updates: UpdateScenarioResult[] = [];
+  const { notRunnable } = e2eStack(stack);
+  if (notRunnable) {
+    progress(`  skip ${stack}: ${notRunnable}`);
+    return { stack, checks: [{ name: `${stack}: deploy and host-loss scenarios`, status: "skip", detail: notRunnable, ms: 0 }], scenarios, updates };
+  }
   const stackFile = await runCheck(`${stack}: Pulumi.${stack}.yaml is the shipped stack with the test overrides (test/e2e/stacks.ts)`, async () => {
     writeE2eStackFile(projectDir, stack);
     return `written from Pulumi.${e2eStack(stack).base}.yaml`;

@@ -71,7 +71,21 @@ describe("e2e stacks from the shipped ones", () => {
     const dir = exampleProject();
     fs.rmSync(path.join(dir, "Pulumi.modern.yaml"));
     expect(() => e2eStackConfig(dir, "e2e-modern")).toThrow(`e2e stack e2e-modern runs the shipped Pulumi.modern.yaml, which is not in ${dir}`);
-    expect(() => e2eStackConfig(dir, "modern")).toThrow('"modern" is not an e2e stack (allowed: e2e-modern, e2e-seed)');
+    expect(() => e2eStackConfig(dir, "modern")).toThrow('"modern" is not an e2e stack (allowed: e2e-modern, e2e-seed, e2e-hosts)');
+  });
+});
+
+describe("e2e-hosts", () => {
+  it("is the production plan on the namespace engines, every address on the suite's own LAN with its host number", () => {
+    const config = e2eStackConfig(REPO, "e2e-hosts");
+    const hosts = config["rabbitmq-ha:hosts"] as { name: string; url: string; address: string; interface: string }[];
+    expect(hosts.map((h) => [h.name, h.url, h.address, h.interface])).toEqual([
+      ["mq-ram1", "unix:///tmp/rabbitmq-ha-e2e-hosts/mq-ram1/docker.sock", "10.213.8.40", "eth0"],
+      ["mq-ram2", "unix:///tmp/rabbitmq-ha-e2e-hosts/mq-ram2/docker.sock", "10.213.8.45", "eth0"],
+      ["mq-disc1", "unix:///tmp/rabbitmq-ha-e2e-hosts/mq-disc1/docker.sock", "10.213.8.150", "eth0"],
+    ]);
+    expect((config["rabbitmq-ha:loadBalancers"] as { virtualIp: string }).virtualIp).toBe("10.213.8.220");
+    expect(JSON.stringify(config)).not.toContain("192.168.8.");
   });
 });
 

@@ -15,12 +15,15 @@
  *   network of the same name or with an overlapping subnet);
  * - the topology files: the shipped systems plus the suite's own (load queues, a quick retry);
  * - protectQueues off: the suite must be able to destroy what it deployed;
- * - retainNodeData off: a node the suite removes (and its teardown) leaves no volume behind.
+ * - retainNodeData off: a node the suite removes (and its teardown) leaves no volume behind;
+ * - for a multi-host stack (e2e-hosts), each host's Docker endpoint: the engine of a network
+ *   namespace of the suite's own (test/e2e/hosts/namespaces.ts), its address moved like the rest.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import YAML from "yaml";
 import { contains, formatIpv4, parseCidr, parseIpv4, type Subnet } from "../../model/net/ipv4";
+import { dockerUrlOf } from "./hosts/namespaces";
 
 export interface E2eStack {
   /** The shipped stack it runs: Pulumi.<base>.yaml. */
@@ -33,6 +36,13 @@ export interface E2eStack {
   readonly network: { readonly name: string; readonly subnet: string };
   /** Appended to the base's topology files. */
   readonly topologyFiles: readonly string[];
+  /**
+   * Several Docker hosts: each host of the base goes to the engine of a network namespace of
+   * the same name (test/e2e/hosts/namespaces.ts), on the suite's own LAN (`network.subnet`).
+   */
+  readonly namespaceHosts?: true;
+  /** Why the layout cannot run yet: `npm run e2e` counts it as a skip with this reason. */
+  readonly notRunnable?: string;
 }
 
 export const E2E_STACKS: Readonly<Record<string, E2eStack>> = {
@@ -54,6 +64,19 @@ export const E2E_STACKS: Readonly<Record<string, E2eStack>> = {
     haproxyImage: "rabbitmq-ha-test/haproxy:2.6",
     network: { name: "rabbitmq-ha-e2e-seed", subnet: "172.29.61.0/24" },
     topologyFiles: ["test/e2e/config/e2e.yaml", "test/e2e/config/e2e-mirrored-3x.yaml"],
+  },
+  // The seed's production plan (Pulumi.production.yaml) on three namespace "machines" on a LAN
+  // of the suite's own: every address keeps its host number (.40, .45, .150, VIP .220).
+  "e2e-hosts": {
+    base: "production",
+    image: "rabbitmq-ha-test/rabbitmq:3.10-management",
+    version: "3.10",
+    haproxyImage: "rabbitmq-ha-test/haproxy:2.6",
+    network: { name: "rabbitmq-ha-e2e-hosts", subnet: "10.213.8.0/24" },
+    topologyFiles: ["test/e2e/config/e2e.yaml", "test/e2e/config/e2e-mirrored-3x.yaml"],
+    namespaceHosts: true,
+    notRunnable:
+      "the namespace engines (test/e2e/hosts/namespaces.ts, proven by test/e2e/hosts/smoke.ts) are not yet wired into the layout: the load-balancer image must be built on each namespace engine, which has no route to Debian's mirror (load the built image instead), and the host-loss scenarios are not written (issue 13, step 5)",
   },
 };
 
@@ -102,13 +125,22 @@ export function e2eStackConfig(projectDir: string, stack: string): Config {
   const cluster = section(config, "cluster", file);
   const loadBalancers = section(config, "loadBalancers", file);
   const topology = section(config, "topology", file);
+  const hosts = e2e.namespaceHosts ? { "rabbitmq-ha:hosts": namespaceHosts(config, file) } : {};
   return {
     ...config,
+    ...hosts,
     "rabbitmq-ha:network": { ...section(config, "network", file), ...e2e.network },
     "rabbitmq-ha:cluster": { ...cluster, image: e2e.image, ...(e2e.version ? { version: e2e.version } : {}), retainNodeData: false },
     "rabbitmq-ha:loadBalancers": { ...loadBalancers, haproxyImage: e2e.haproxyImage },
     "rabbitmq-ha:topology": { ...topology, files: [...((topology["files"] ?? []) as unknown[]), ...e2e.topologyFiles], protectQueues: false },
   };
+}
+
+/** The base's hosts, each at the socket of the namespace engine named after it. */
+function namespaceHosts(config: Config, file: string): unknown[] {
+  const hosts = config["rabbitmq-ha:hosts"];
+  if (!Array.isArray(hosts)) throw new Error(`${file} has no rabbitmq-ha:hosts list (a multi-host e2e stack needs one)`);
+  return hosts.map((host: Section) => ({ ...host, url: dockerUrlOf(String(host["name"])) }));
 }
 
 /** Writes Pulumi.<stack>.yaml for an e2e stack; every run starts with it. */

@@ -83,7 +83,7 @@ export function stackOf(change: (stack: Raw) => void = () => undefined): Checked
   const topology = stackKeySchemas.topology.parse(raw.topology);
   return {
     hosts,
-    network: buildNetwork(stackKeySchemas.network.parse(raw.network)),
+    network: buildNetwork(stackKeySchemas.network.parse(raw.network), hosts),
     cluster: buildCluster(cluster, hosts),
     loadBalancers: buildLoadBalancers(stackKeySchemas.loadBalancers.parse(raw.loadBalancers), cluster.version, hosts),
     naming: buildNaming(raw.naming && stackKeySchemas.naming.parse(raw.naming)),

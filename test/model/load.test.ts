@@ -61,8 +61,9 @@ describe("loadStack", () => {
   it("fills every default of a minimal stack", () => {
     const model = loadStackOrThrow(project(), "t");
     expect(model.hosts).toEqual([{ name: "local", url: "unix:///var/run/docker.sock" }]);
-    expect(model.network).toEqual({ name: "net", subnet: "10.10.0.0/24", gateway: "10.10.0.1" });
+    expect(model.network).toEqual({ mode: "bridge", name: "net", subnet: "10.10.0.0/24", gateway: "10.10.0.1" });
     expect(model.cluster).toEqual({
+      networkMode: "bridge",
       version: "4.1",
       image: "rabbitmq:4.1-management",
       nodes: [1, 2, 3].map((i) => ({ hostname: `rabbit-${i}`, type: "disc", address: `10.10.0.1${i}`, host: "local", servesClients: true })),
@@ -79,6 +80,7 @@ describe("loadStack", () => {
       allowCookieRotation: false,
     });
     expect({ ...model.loadBalancers, instances: model.loadBalancers.instances.length }).toEqual({
+      networkMode: "bridge",
       haproxyImage: "haproxy:3.0",
       virtualIp: "10.10.0.100",
       virtualRouterId: 51,
@@ -90,7 +92,7 @@ describe("loadStack", () => {
       maxConnections: 4000,
       instances: 2,
     });
-    expect(model.loadBalancers.instances[1]).toEqual({ name: "lb2", address: "10.10.0.22", state: "BACKUP", priority: 100, host: "local", publish: undefined });
+    expect(model.loadBalancers.instances[1]).toEqual({ name: "lb2", address: "10.10.0.22", state: "BACKUP", priority: 100, host: "local", publish: undefined, interface: undefined });
     expect(model.managementEndpoint).toBe("http://10.10.0.100:15672");
     expect(model.safety).toEqual({ protectQueues: true, retainQueuesOnDelete: false });
     expect(model.project).toBe("rabbitmq-ha");

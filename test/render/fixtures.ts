@@ -6,6 +6,7 @@
 import type { ClusterSpec, LoadBalancerPairSpec } from "../../model/types";
 
 export const seedCluster: ClusterSpec = {
+  networkMode: "bridge",
   version: "3.13",
   image: "rabbitmq:3.13-management",
   nodes: [
@@ -27,6 +28,7 @@ export const seedCluster: ClusterSpec = {
 };
 
 export const seedPair: LoadBalancerPairSpec = {
+  networkMode: "bridge",
   haproxyImage: "haproxy:2.8",
   virtualIp: "172.28.8.220",
   virtualRouterId: 51,
@@ -37,8 +39,8 @@ export const seedPair: LoadBalancerPairSpec = {
   checkIntervalMs: 2000,
   maxConnections: 4000, limits: { memoryMiB: 512, cpus: 1 },
   instances: [
-    { name: "lb1", address: "172.28.8.21", state: "MASTER", priority: 150, host: "local", publish: undefined },
-    { name: "lb2", address: "172.28.8.22", state: "BACKUP", priority: 100, host: "local", publish: undefined },
+    { name: "lb1", address: "172.28.8.21", state: "MASTER", priority: 150, host: "local", publish: undefined, interface: undefined },
+    { name: "lb2", address: "172.28.8.22", state: "BACKUP", priority: 100, host: "local", publish: undefined, interface: undefined },
   ],
 };
 

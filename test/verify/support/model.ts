@@ -31,18 +31,20 @@ export function testModel(options: { nodes?: Model["cluster"]["nodes"]; topology
     project: "rabbitmq-ha",
     stack: "verify-test",
     hosts: [{ name: "local", url: "unix:///var/run/docker.sock" }],
-    network: { name: "verify-test", subnet: "10.99.0.0/24", gateway: "10.99.0.1" },
+    network: { mode: "bridge", name: "verify-test", subnet: "10.99.0.0/24", gateway: "10.99.0.1" },
     cluster: {
+      networkMode: "bridge",
       version: "3.13", image: "rabbitmq:3.13-management", nodes, partitionHandling: undefined,
       memoryHighWatermark: 0.6, diskFreeLimitBytes: 2e9, maxMessageSizeBytes: 4 * 1024 * 1024,
       defaultQueueType: undefined, discoveryRetryLimit: 30, discoveryRetryIntervalMs: 1000, extraPlugins: [], retainNodeData: true, adminUser: "admin", allowCookieRotation: false,
     },
     loadBalancers: {
+      networkMode: "bridge",
       haproxyImage: "haproxy:2.8", virtualIp: "10.99.0.100", virtualRouterId: 51, advertIntervalMs: 1000, vrrpVersion: 3,
       preempt: false, amqpTimeoutMs: 3 * 3_600_000, checkIntervalMs: 2000, maxConnections: 4000, limits: { memoryMiB: 512, cpus: 1 },
       instances: [
-        { name: "lb1", address: "10.99.0.21", state: "MASTER", priority: 150, host: "local", publish: undefined },
-        { name: "lb2", address: "10.99.0.22", state: "BACKUP", priority: 100, host: "local", publish: undefined },
+        { name: "lb1", address: "10.99.0.21", state: "MASTER", priority: 150, host: "local", publish: undefined, interface: undefined },
+        { name: "lb2", address: "10.99.0.22", state: "BACKUP", priority: 100, host: "local", publish: undefined, interface: undefined },
       ],
     },
     topology: { files: [], vhosts: [], exchanges: [], queues: [], bindings: [], policies: [], users: [], ...options.topology },
