@@ -48,7 +48,7 @@ describe("host networking renders", () => {
   it("makes HAProxy listen on the VIP (and 127.0.0.1 for its track script) and send to the nodes' LAN addresses", () => {
     const cfg = renderHaproxyCfg(stack.loadBalancers, stack.cluster, "prod", placeholderHaproxySecrets);
     const binds = confLines(cfg).filter((line) => line.trim().startsWith("bind ")).map((line) => line.trim());
-    expect(binds).toEqual(["bind 192.0.2.220:5672 transparent", "bind 127.0.0.1:5672", "bind 192.0.2.220:15672 transparent", "bind :8404"]);
+    expect(binds).toEqual(["bind 192.0.2.220:5672 transparent", "bind 127.0.0.1:5672", "bind 192.0.2.220:15672 transparent", "bind :8404", "bind :8405"]);
     expect(confLines(cfg).filter((line) => line.trim().startsWith("server ")).map((line) => line.trim().split(" ").slice(0, 3).join(" "))).toEqual([
       "server rabbit-1 192.0.2.40:5672",
       "server rabbit-2 192.0.2.45:5672",
@@ -56,9 +56,11 @@ describe("host networking renders", () => {
       "server rabbit-1 192.0.2.40:15672",
       "server rabbit-2 192.0.2.45:15672",
       "server rabbit-3 192.0.2.150:15672",
+      // The VIP-state metric's check (render/haproxyMetrics.ts), connecting from the VIP.
+      "server held_here 192.0.2.220:8405",
     ]);
     const bridgeBinds = confLines(renderHaproxyCfg(bridge.loadBalancers, bridge.cluster, "dev", placeholderHaproxySecrets)).filter((line) => line.trim().startsWith("bind "));
-    expect(bridgeBinds.map((line) => line.trim())).toEqual(["bind :5672", "bind :15672", "bind :8404"]);
+    expect(bridgeBinds.map((line) => line.trim())).toEqual(["bind :5672", "bind :15672", "bind :8404", "bind :8405"]);
   });
 
   it.skipIf(missing(HAPROXY))("renders an haproxy.cfg the real HAProxy accepts", () => {

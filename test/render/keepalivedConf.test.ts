@@ -79,7 +79,11 @@ describe("renderKeepalivedConf", () => {
 
   it("tracks HAProxy with the image's script as an unprivileged user", () => {
     const d = directives(renderKeepalivedConf(seedPair, lb1!));
-    expect(d).toEqual(expect.arrayContaining(["enable_script_security", "script_user keepalived_script", 'script "/etc/keepalived/check_haproxy.sh"', "haproxy_amqp"]));
+    expect(d).toEqual(expect.arrayContaining(["enable_script_security", "script_user keepalived_script", 'script "/etc/keepalived/check_haproxy.sh 5672"', "haproxy_amqp"]));
+  });
+
+  it("checks the AMQPS port when TLS closed the plain listener", () => {
+    expect(directives(renderKeepalivedConf(seedPair, lb1!, 5671))).toContain('script "/etc/keepalived/check_haproxy.sh 5671"');
   });
 
   it.each([
