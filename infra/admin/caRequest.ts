@@ -4,7 +4,7 @@
  * once at start), so an https URL with a CA goes through node:https; anything else through fetch.
  * Only Node built-ins: the dynamic providers that use it are closure-serialized.
  */
-import * as https from "node:https";
+import type * as Https from "node:https";
 
 export interface CaRequest {
   readonly method: string;
@@ -28,6 +28,10 @@ export async function requestWithCa(url: string, request: CaRequest): Promise<Ca
     const response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
     return { status: response.status, text: await response.text(), headers: Object.fromEntries(response.headers) };
   }
+  // Required here, not imported at the top: Pulumi's closure serializer recognises a built-in
+  // module only as `require(...)` itself, not behind TypeScript's __importStar wrapper.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const https = require("node:https") as typeof Https;
   return new Promise<CaAnswer>((resolve, reject) => {
     const req = https.request(url, { method, headers: { ...headers }, ca, timeout: timeoutMs }, (res) => {
       let text = "";
