@@ -76,7 +76,7 @@ export const E2E_STACKS: Readonly<Record<string, E2eStack>> = {
     topologyFiles: ["test/e2e/config/e2e.yaml", "test/e2e/config/e2e-mirrored-3x.yaml"],
     namespaceHosts: true,
     notRunnable:
-      "the namespace engines (test/e2e/hosts/namespaces.ts, proven by test/e2e/hosts/smoke.ts) are not yet wired into the layout: the load-balancer image must be built on each namespace engine, which has no route to Debian's mirror (load the built image instead), and the host-loss scenarios are not written (issue 13, step 5)",
+      "not wired yet (test/e2e/hosts/README.md): the namespace engines and a hand-started cluster on them work, but the engine's deploy builds the load-balancer image on each host and a namespace engine has no route to Debian's mirror, and the two host-loss scenarios are not written",
   },
 };
 
