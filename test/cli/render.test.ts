@@ -97,7 +97,8 @@ describe("npm run render", { timeout: 120_000 }, () => {
     const run = await cli("--stack", "Pulumi.dev.yaml", "--out", out);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`${path.join(out, "lb1/usr/local/etc/haproxy/haproxy.cfg")}\n`);
-    expect(run.stdout).toMatch(/stack dev: 20 files, \d+ resources in the manifest\n$/);
+    expect(run.stdout).toContain(`${path.join(out, "prometheus.yml")}\n`);
+    expect(run.stdout).toMatch(/stack dev: 21 files, \d+ resources in the manifest\n$/);
     expect(run.stderr.split("\n").filter(Boolean)).toEqual([
       expect.stringMatching(/^Pulumi\.dev\.yaml:22:15 {2}config\.rabbitmq-ha:cluster\.nodes\[1\]\.type {2}warning: /),
       expect.stringMatching(/^Pulumi\.dev\.yaml:25:15 {2}config\.rabbitmq-ha:cluster\.nodes\[2\]\.type {2}warning: /),

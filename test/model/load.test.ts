@@ -66,7 +66,7 @@ describe("loadStack", () => {
       networkMode: "bridge",
       version: "4.1",
       image: "rabbitmq:4.1-management",
-      nodes: [1, 2, 3].map((i) => ({ hostname: `rabbit-${i}`, type: "disc", address: `10.10.0.1${i}`, host: "local", servesClients: true })),
+      nodes: [1, 2, 3].map((i) => ({ hostname: `rabbit-${i}`, type: "disc", address: `10.10.0.1${i}`, host: "local", servesClients: true, limits: { memoryMiB: 1024, cpus: 1 } })),
       partitionHandling: "pause_minority",
       memoryHighWatermark: 0.6,
       diskFreeLimitBytes: 2_000_000_000,
@@ -90,10 +90,12 @@ describe("loadStack", () => {
       amqpTimeoutMs: 3 * 3_600_000,
       checkIntervalMs: 2000,
       maxConnections: 4000,
+      limits: { memoryMiB: 512, cpus: 1 },
       instances: 2,
     });
     expect(model.loadBalancers.instances[1]).toEqual({ name: "lb2", address: "10.10.0.22", state: "BACKUP", priority: 100, host: "local", publish: undefined, interface: undefined });
     expect(model.managementEndpoint).toBe("http://10.10.0.100:15672");
+    expect(model.metrics).toEqual({ scrapeIntervalMs: 15_000, labels: {} });
     expect(model.safety).toEqual({ protectQueues: true, retainQueuesOnDelete: false });
     expect(model.project).toBe("rabbitmq-ha");
     expect(model.topology.files).toEqual(["config/a.yaml", "config/b.yaml"]);
@@ -133,7 +135,7 @@ describe("loadStack", () => {
       'Pulumi.t.yaml:6:14  config.rabbitmq-ha:cluster.version  number 4.1 is not allowed (allowed: "3.10", "3.11", "3.12", "3.13", "4.0", "4.1", "4.2", "4.3"; quote it: "4.1")',
       'Pulumi.t.yaml:7:21  config.rabbitmq-ha:cluster.maxMessageSize  "1GiB" is above RabbitMQ\'s limit (at most 512MiB)',
       'Pulumi.t.yaml:15:3  config.rabbitmq-ha:loadBalancers.virtualIp  missing (required: an IPv4 address such as 172.28.8.10)',
-      'Pulumi.t.yaml:16:5  config.rabbitmq-ha:loadBalancers.virtualIP  unknown key "virtualIP" (did you mean "virtualIp"? allowed: haproxyImage, virtualIp, virtualRouterId, advertInterval, vrrpVersion, preempt, amqpTimeout, checkInterval, maxConnections, instances)',
+      'Pulumi.t.yaml:16:5  config.rabbitmq-ha:loadBalancers.virtualIP  unknown key "virtualIP" (did you mean "virtualIp"? allowed: haproxyImage, virtualIp, virtualRouterId, advertInterval, vrrpVersion, preempt, amqpTimeout, checkInterval, maxConnections, resources, instances)',
       'config/a.yaml:7:11  exchanges[0].type  "topics" is not allowed (allowed: "direct", "topic", "fanout", "headers")',
       'config/a.yaml:8:5  exchanges[0].durabel  unknown key "durabel" (did you mean "durable"? allowed: name, vhost, type, durable, autoDelete, internal, alternateExchange, description)',
     ]);
@@ -244,7 +246,7 @@ describe("loadStack", () => {
     const stack = `${STACK}  rabbitmq-ha:adminPassword: hunter2\n  rabbitmq-ha:erlangCookie:\n    secure: AAABAxyz\n  rabbitmq-ha:clustre: {}\n  docker:host: unix:///x\n`;
     expect(errorsOf(project({ "Pulumi.t.yaml": stack }))).toEqual([
       "Pulumi.t.yaml:28:30  config.rabbitmq-ha:adminPassword  rabbitmq-ha:adminPassword is in plain text (secrets are encrypted: pulumi config set --secret rabbitmq-ha:adminPassword)",
-      'Pulumi.t.yaml:31:3  config.rabbitmq-ha:clustre  unknown key "rabbitmq-ha:clustre" (did you mean "rabbitmq-ha:cluster"? allowed: rabbitmq-ha:hosts, rabbitmq-ha:network, rabbitmq-ha:cluster, rabbitmq-ha:loadBalancers, rabbitmq-ha:topology, rabbitmq-ha:naming, rabbitmq-ha:tls, rabbitmq-ha:erlangCookie, rabbitmq-ha:adminPassword, rabbitmq-ha:statsPassword, rabbitmq-ha:userPasswords, rabbitmq-ha:tlsPrivateKey, rabbitmq-ha:tlsCertificate, rabbitmq-ha:tlsCaCertificate)',
+      'Pulumi.t.yaml:31:3  config.rabbitmq-ha:clustre  unknown key "rabbitmq-ha:clustre" (did you mean "rabbitmq-ha:cluster"? allowed: rabbitmq-ha:hosts, rabbitmq-ha:network, rabbitmq-ha:cluster, rabbitmq-ha:loadBalancers, rabbitmq-ha:topology, rabbitmq-ha:naming, rabbitmq-ha:tls, rabbitmq-ha:metrics, rabbitmq-ha:erlangCookie, rabbitmq-ha:adminPassword, rabbitmq-ha:statsPassword, rabbitmq-ha:userPasswords, rabbitmq-ha:tlsPrivateKey, rabbitmq-ha:tlsCertificate, rabbitmq-ha:tlsCaCertificate)',
     ]);
   });
 
