@@ -9,7 +9,8 @@
  *  - a load balancer listens for clients on the VIP only (HAProxy's `transparent`, which falls back to IP_FREEBIND unprivileged: the VIP is
  *    bindable before Keepalived adds it, and the backup has it ready when it takes over), on
  *    127.0.0.1:5672 for its own Keepalived track script, and on every address for its stats page
- *    (the peer's Keepalived polls it at this host's address).
+ *    (the peer's Keepalived polls it at this host's address) and its Prometheus exporter;
+ *  - with TLS the same holds for AMQPS (5671) and HTTPS management (15671).
  */
 export const WILDCARD = "0.0.0.0";
 
@@ -20,6 +21,11 @@ export const HOST_PORTS = {
   epmd: 4369,
   distribution: 25672,
   stats: 8404,
+  // rabbitmq-ha:tls (bound only with TLS on; listed always, as they never clash when off).
+  amqps: 5671,
+  managementTls: 15671,
+  // HAProxy's Prometheus exporter (rabbitmq-ha:metrics, render/haproxyMetrics.ts).
+  haproxyMetrics: 8405,
 } as const;
 
 export interface PortBinding {
@@ -32,6 +38,8 @@ export function nodeBindings(nodeAddress: string): PortBinding[] {
   return [
     { address: nodeAddress, port: HOST_PORTS.amqp, what: "AMQP" },
     { address: nodeAddress, port: HOST_PORTS.management, what: "management" },
+    { address: nodeAddress, port: HOST_PORTS.amqps, what: "AMQPS" },
+    { address: nodeAddress, port: HOST_PORTS.managementTls, what: "HTTPS management" },
     { address: WILDCARD, port: HOST_PORTS.prometheus, what: "Prometheus" },
     { address: WILDCARD, port: HOST_PORTS.epmd, what: "Erlang port mapper (epmd)" },
     { address: WILDCARD, port: HOST_PORTS.distribution, what: "Erlang distribution" },
@@ -43,7 +51,11 @@ export function loadBalancerBindings(virtualIp: string): PortBinding[] {
     { address: virtualIp, port: HOST_PORTS.amqp, what: "AMQP on the VIP" },
     { address: virtualIp, port: HOST_PORTS.management, what: "management on the VIP" },
     { address: "127.0.0.1", port: HOST_PORTS.amqp, what: "AMQP for the local track script" },
+    { address: virtualIp, port: HOST_PORTS.amqps, what: "AMQPS on the VIP" },
+    { address: virtualIp, port: HOST_PORTS.managementTls, what: "HTTPS management on the VIP" },
+    { address: "127.0.0.1", port: HOST_PORTS.amqps, what: "AMQPS for the local track script" },
     { address: WILDCARD, port: HOST_PORTS.stats, what: "HAProxy stats" },
+    { address: WILDCARD, port: HOST_PORTS.haproxyMetrics, what: "HAProxy Prometheus exporter" },
   ];
 }
 
