@@ -3,29 +3,16 @@
  * container and network names) and tear down each other's deployments. A second run waits for
  * the first; a lock left by a process that no longer exists is taken over.
  */
-import { openSync, readFileSync, rmSync, writeSync, closeSync } from "node:fs";
+import { openSync, rmSync, writeSync, closeSync } from "node:fs";
 import { progress, sleep } from "./log";
+import { alive, readPidFile } from "./pidFile";
 
 const LOCK_PATH = "/tmp/rabbitmq-ha-e2e.lock";
 const WAIT_MS = 30 * 60_000;
 
 /** The lock file's pid; undefined when there is no lock file or its pid is not written yet. */
 function lockPid(): number | undefined {
-  try {
-    const text = readFileSync(LOCK_PATH, "utf8").trim();
-    return text === "" ? undefined : Number(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  return readPidFile(LOCK_PATH);
 }
 
 function holder(): number | undefined {

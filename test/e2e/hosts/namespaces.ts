@@ -12,6 +12,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { alive, readPidFile } from "../pidFile";
 
 /** Names of our namespaces, bridge and veths start with this (at most 15 characters in all). */
 export const PREFIX = "rmqha";
@@ -152,21 +153,7 @@ export async function tearDownHosts(): Promise<void> {
 }
 
 function readPid(host: string): number | undefined {
-  try {
-    const pid = Number(fs.readFileSync(pidFileOf(host), "utf8").trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  return readPidFile(pidFileOf(host));
 }
 
 function tryKill(pid: number, signal: NodeJS.Signals): void {
