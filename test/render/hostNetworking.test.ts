@@ -10,6 +10,8 @@ import { renderHaproxyCfg, STATS_PORT } from "../../render/haproxyCfg";
 import { renderKeepalivedConf } from "../../render/keepalivedConf";
 import { AMQP_PORT, ERLANG_DISTRIBUTION_PORT, MANAGEMENT_PORT, PROMETHEUS_PORT, renderRabbitmqConf } from "../../render/rabbitmqConf";
 import { stackOf } from "../model/fixtures";
+import { AMQPS_PORT, MANAGEMENT_TLS_PORT, TLS_OFF } from "../../model/tls/spec";
+import { HAPROXY_METRICS_PORT } from "../../render/haproxyMetrics";
 import { threeHosts } from "../model/hostFixtures";
 import { placeholderHaproxySecrets } from "./fixtures";
 import { haproxyRejects, keepalivedRejects, keepalivedUnavailable, missing, HAPROXY } from "./realBinaries";
@@ -20,7 +22,21 @@ const confLines = (text: string) => text.split("\n").filter((line) => line.trim(
 
 describe("host networking renders", () => {
   it("uses the ports the validation's table names", () => {
-    expect(HOST_PORTS).toEqual({ amqp: AMQP_PORT, management: MANAGEMENT_PORT, prometheus: PROMETHEUS_PORT, epmd: 4369, distribution: ERLANG_DISTRIBUTION_PORT, stats: STATS_PORT });
+    expect(HOST_PORTS).toEqual({
+      amqp: AMQP_PORT, management: MANAGEMENT_PORT, prometheus: PROMETHEUS_PORT, epmd: 4369, distribution: ERLANG_DISTRIBUTION_PORT, stats: STATS_PORT,
+      amqps: AMQPS_PORT, managementTls: MANAGEMENT_TLS_PORT, haproxyMetrics: HAPROXY_METRICS_PORT,
+    });
+  });
+
+  it("with TLS, a node listens for AMQPS and HTTPS on its machine's address and HAProxy on the VIP (and 127.0.0.1 for its track script)", () => {
+    const tls = { ...TLS_OFF, enabled: true };
+    const conf = confLines(renderRabbitmqConf(stack.cluster, stack.cluster.nodes[2]!, "prod", tls));
+    expect(conf).toEqual(expect.arrayContaining(["listeners.ssl.1 = 192.0.2.150:5671", "management.ssl.ip = 192.0.2.150"]));
+    expect(conf.filter((line) => line.startsWith("listeners.ssl.default"))).toEqual([]);
+    const cfg = renderHaproxyCfg(stack.loadBalancers, stack.cluster, "prod", { ...placeholderHaproxySecrets, caCertificate: "ca" }, tls);
+    const binds = confLines(cfg).filter((line) => line.trim().startsWith("bind ")).map((line) => line.trim());
+    expect(binds).toEqual(expect.arrayContaining(["bind 192.0.2.220:5671 transparent", "bind 127.0.0.1:5671", "bind 192.0.2.220:15671 transparent"]));
+    expect(binds.filter((line) => line === "bind :5671" || line === "bind :15671")).toEqual([]);
   });
 
   it("makes a node listen for clients on its machine's address only, with a fixed distribution port", () => {
