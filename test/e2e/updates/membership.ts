@@ -46,11 +46,20 @@ function addedNode(nodes: readonly NodeConfig[]): NodeConfig {
   return { ...last, hostname: `${last.hostname}${ADDED}`, address };
 }
 
-/** The plan creates (or deletes) the added node's volume and container, and touches nothing else but the load balancers. */
+/**
+ * The plan creates (or deletes) the added node's volume and container, with TLS on its key and
+ * certificate (infra/tls/stackTls.ts: one per node), and touches nothing else but the load
+ * balancers.
+ */
 function membershipPlan(steps: readonly Step[], kind: "create" | "delete"): string | undefined {
   const container = steps.find((s) => s.kind === kind && s.type === CONTAINER && s.name.endsWith(`${ADDED}-container`));
   if (!container) return `it should ${kind} the added node's container, yet does not`;
   const prefix = container.name.replace(/-container$/, "");
   // HAProxy lists every node (a backend server each), so its config changes with the membership.
-  return onlyTouches(steps, `${prefix} (${kind}) and the load balancers`, (s) => (s.name.startsWith(prefix) && s.kind === kind) || isLbContainer(s));
+  const ownCertificate = (s: Step) => s.type.startsWith("tls:index/") && s.name.includes(`${ADDED}-`);
+  return onlyTouches(
+    steps,
+    `${prefix} (${kind}), its certificate with TLS on, and the load balancers`,
+    (s) => ((s.name.startsWith(prefix) || ownCertificate(s)) && s.kind === kind) || isLbContainer(s),
+  );
 }
