@@ -141,6 +141,8 @@ export interface LoadBalancerPairSpec {
   readonly networkMode: NetworkMode;
   /** HAProxy base image (official tag by default); Keepalived is layered on it. Replaces. */
   readonly haproxyImage: string;
+  /** A prebuilt load-balancer image used as it is (nothing built); undefined: built on haproxyImage. Replaces. */
+  readonly prebuiltImage: string | undefined;
   /** The virtual IP clients connect to; inside the subnet, nobody else's address. */
   readonly virtualIp: string;
   /** VRRP virtual_router_id 1-255. */

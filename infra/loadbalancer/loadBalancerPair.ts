@@ -1,7 +1,8 @@
 /**
  * The two load balancers in front of the cluster and the VIP they share (see loadBalancer.ts
- * for why each is one container). The image is built locally from templates/loadbalancer on
- * the stack's HAProxy image and never pushed.
+ * for why each is one container). The image is built on each load-balancer host from
+ * templates/loadbalancer on the stack's HAProxy image and never pushed, unless the stack names a
+ * prebuilt one (loadBalancers.image).
  *
  * A change that replaces them (any file, the image) must never leave the VIP without a holder.
  * Docker containers are delete-before-replace and independent replacements run in parallel
@@ -62,26 +63,8 @@ export class LoadBalancerPair extends pulumi.ComponentResource {
         : args.statsPassword.apply((statsPassword) => ({ statsPassword })),
     );
 
-    const digest = contextDigest();
     const images = new PerHost("load-balancer image", pair.instances.map((i) => i.host), (host) =>
-      new docker.RemoteImage(
-        `${name}-image-${host}`,
-        {
-          name: loadBalancerImageName(pair.haproxyImage),
-          build: {
-            context: LOADBALANCER_CONTEXT,
-            dockerfile: "Dockerfile",
-            buildArgs: { HAPROXY_IMAGE: pair.haproxyImage },
-            // `label`: the provider builds with buildx by default, which reads `label` and
-            // ignores `labels` (terraform-provider-docker docker_buildx_build.go).
-            label: dockerLabels(stack, "image"),
-          },
-          // Rebuild when the context changes; keep the image when the stack goes away.
-          triggers: { context: digest },
-          keepLocally: true,
-        },
-        { parent: this, provider: hosts.providerFor(host) },
-      ),
+      new docker.RemoteImage(`${name}-image-${host}`, loadBalancerImageArgs(pair, stack), { parent: this, provider: hosts.providerFor(host) }),
     );
 
     const targets = loadBalancerTargets(pair, (host) => hosts.urlOf(host), stack);
@@ -123,4 +106,27 @@ export class LoadBalancerPair extends pulumi.ComponentResource {
     this.addresses = pulumi.output(pair.instances.map((i) => ({ name: i.name, address: i.address })));
     this.registerOutputs({ addresses: this.addresses });
   }
+}
+
+/**
+ * The image on each load-balancer host: a prebuilt one used as it is (the provider pulls it when
+ * missing), or templates/loadbalancer built there on the stack's HAProxy image.
+ */
+function loadBalancerImageArgs(pair: LoadBalancerPairSpec, stack: string): docker.RemoteImageArgs {
+  // Keep the image when the stack goes away: other stacks on the host may run it.
+  if (pair.prebuiltImage !== undefined) return { name: pair.prebuiltImage, keepLocally: true };
+  return {
+    name: loadBalancerImageName(pair.haproxyImage),
+    build: {
+      context: LOADBALANCER_CONTEXT,
+      dockerfile: "Dockerfile",
+      buildArgs: { HAPROXY_IMAGE: pair.haproxyImage },
+      // `label`: the provider builds with buildx by default, which reads `label` and
+      // ignores `labels` (terraform-provider-docker docker_buildx_build.go).
+      label: dockerLabels(stack, "image"),
+    },
+    // Rebuild when the context changes (the provider does not look inside it).
+    triggers: { context: contextDigest() },
+    keepLocally: true,
+  };
 }

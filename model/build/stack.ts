@@ -76,6 +76,7 @@ export function buildLoadBalancers(
   return {
     networkMode,
     haproxyImage: input.haproxyImage ?? (isSeries4(version) ? "haproxy:3.0" : "haproxy:2.8"),
+    prebuiltImage: input.image,
     virtualIp: input.virtualIp,
     virtualRouterId: input.virtualRouterId,
     advertIntervalMs: durationMs(input.advertInterval),

@@ -34,6 +34,10 @@ export const loadBalancersSchema = z
     haproxyImage: z.string().min(1).optional().meta({
       description: "HAProxy base image; Keepalived is layered on it. Default: haproxy:2.8 for 3.x clusters, haproxy:3.0 for 4.x. Replaces both load balancers.",
     }),
+    image: z.string().min(1).optional().meta({
+      description:
+        "A prebuilt load-balancer image (templates/loadbalancer built on your HAProxy image, pushed to a registry every load-balancer host reaches or loaded on each), used as it is: nothing is built. For hosts without access to Debian's mirror, or so every host runs the very same build. Not with haproxyImage (the base of the image the program builds). Default: none (the program builds the image on each load-balancer host). Replaces both load balancers.",
+    }),
     virtualIp: ipv4().meta({ description: "The virtual IP clients connect to: inside the subnet, nobody else's address. Required. Replaces both load balancers." }),
     virtualRouterId: z.number().int().min(1).max(255).default(51).meta({
       description: "VRRP virtual_router_id 1-255, unique per network segment. Default: 51. Replaces both load balancers.",
@@ -52,6 +56,15 @@ export const loadBalancersSchema = z
     }),
     resources: loadBalancerResourcesSchema,
     instances: z.array(loadBalancerSchema).meta({ description: "Exactly two load balancers, one MASTER and one BACKUP. Required. Adding or removing one replaces the pair." }),
+  })
+  .superRefine((pair, ctx) => {
+    if (pair.image !== undefined && pair.haproxyImage !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["image"],
+        message: "image and haproxyImage exclude each other: haproxyImage is the base of the image the program builds, image a prebuilt one used as it is (allowed: one of them)",
+      });
+    }
   })
   .meta({ description: "The load-balancer pair and its virtual IP. Required." });
 

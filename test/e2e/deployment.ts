@@ -26,7 +26,11 @@ export interface LbHandle {
 export interface Deployment {
   readonly stack: string;
   readonly model: Model;
-  readonly docker: Docker;
+  /**
+   * The Docker engine a declared container runs on (by name or id): its host's, so checks and
+   * faults reach containers on every host of a multi-host stack.
+   */
+  readonly dockerOf: (container: string) => Docker;
   readonly vip: string;
   /** The management API through the VIP, with the admin credentials. */
   readonly management: ManagementEndpoint;
@@ -52,7 +56,7 @@ export function deploymentOf(stack: string, model: Model, created: readonly Reso
   return {
     stack,
     model,
-    docker: dockerClient(model.hosts[0]?.url ?? "unix:///var/run/docker.sock"),
+    dockerOf: containerEngines(model, containers),
     vip: model.loadBalancers.virtualIp,
     management: {
       endpoint: `http://${model.loadBalancers.virtualIp}:15672`,
@@ -93,3 +97,21 @@ export function createdOfType(deployment: Deployment, type: string): ResourceSta
   return deployment.created.filter((object) => object.type === type);
 }
 
+
+/** Which engine each declared container (by name and id) runs on, from the host the model places it on. */
+function containerEngines(model: Model, containers: readonly ResourceState[]): (container: string) => Docker {
+  const clients = new Map(model.hosts.map((host) => [host.name, dockerClient(host.url)]));
+  const hostOf = new Map<string, string>([...model.cluster.nodes.map((n) => [n.hostname, n.host] as const), ...model.loadBalancers.instances.map((lb) => [lb.name, lb.host] as const)]);
+  const engines = new Map<string, Docker>();
+  for (const container of containers) {
+    const client = clients.get(hostOf.get(String(container.inputs["hostname"])) ?? "");
+    if (!client) continue;
+    engines.set(String(container.outputs["name"] ?? container.inputs["name"]), client);
+    engines.set(container.id, client);
+  }
+  return (container) => {
+    const engine = engines.get(container);
+    if (!engine) throw new Error(`${container} is no container the stack declared on one of its hosts`);
+    return engine;
+  };
+}

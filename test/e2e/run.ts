@@ -1,7 +1,8 @@
 /**
- * `npm run e2e`: the end-to-end suite on a real Docker engine, both layouts one after the other.
+ * `npm run e2e`: the end-to-end suite on a real Docker engine, the layouts one after the other.
  *
- *   npm run e2e                          both layouts (e2e-seed on 3.10, e2e-modern on 4.3)
+ *   npm run e2e                          every layout (e2e-seed on 3.10, e2e-modern on 4.3,
+ *                                        e2e-hosts: three namespace machines, root only)
  *   npm run e2e -- --stack e2e-modern    one layout
  *   npm run e2e -- --no-faults           no fault scenarios
  *   npm run e2e -- --no-updates          no update scenarios (a second `pulumi up` with changes)
@@ -18,9 +19,11 @@ import { cleanStack, runLayout } from "./layout";
 import { LayoutResult, summaryTable, tally, writeSummary } from "./report";
 import { progress } from "./log";
 import { acquireRunLock } from "./runLock";
+import { e2eStack } from "./stacks";
+import { removeMachines } from "./hosts/hostsLayout";
 
 const PROJECT_DIR = path.resolve(__dirname, "../..");
-// e2e-hosts: three namespace "machines" (issue 13); a counted skip with its reason until it runs.
+// e2e-hosts: the seed's production plan on three namespace "machines" (issue 13), broken by losing them.
 const LAYOUTS = ["e2e-seed", "e2e-modern", "e2e-hosts"];
 
 function listOption(key: string, value: string | undefined): Record<string, string[]> {
@@ -43,7 +46,10 @@ async function main(): Promise<number> {
   let current: string | undefined;
   const interrupted = async (): Promise<void> => {
     progress(`interrupted: tearing down ${current ?? "nothing"}`);
-    if (current && !values.keep) await cleanStack(PROJECT_DIR, current).catch(() => undefined);
+    if (current && !values.keep) {
+      await cleanStack(PROJECT_DIR, current).catch(() => undefined);
+      if (e2eStack(current).namespaceHosts) await removeMachines().catch(() => undefined);
+    }
     release();
     process.exit(130);
   };

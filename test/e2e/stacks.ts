@@ -17,7 +17,9 @@
  * - protectQueues off: the suite must be able to destroy what it deployed;
  * - retainNodeData off: a node the suite removes (and its teardown) leaves no volume behind;
  * - for a multi-host stack (e2e-hosts), each host's Docker endpoint: the engine of a network
- *   namespace of the suite's own (test/e2e/hosts/namespaces.ts), its address moved like the rest.
+ *   namespace of the suite's own (test/e2e/hosts/namespaces.ts), its address moved like the rest;
+ *   and the load-balancer image prebuilt (loadBalancers.image): a namespace engine has no route
+ *   to Debian's mirror, so it is given the image `npm run images` built from the same context.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -33,6 +35,12 @@ export interface E2eStack {
   /** Only where Debian builds no package of the base's series: the stand-in's series. */
   readonly version?: string;
   readonly haproxyImage: string;
+  /**
+   * A prebuilt load-balancer image (loadBalancers.image, in place of haproxyImage): the suite's
+   * own build of templates/loadbalancer on haproxyImage (`npm run images`), loaded into each
+   * namespace engine, which cannot reach Debian's mirror to build it.
+   */
+  readonly loadBalancerImage?: string;
   readonly network: { readonly name: string; readonly subnet: string };
   /** Appended to the base's topology files. */
   readonly topologyFiles: readonly string[];
@@ -41,8 +49,6 @@ export interface E2eStack {
    * the same name (test/e2e/hosts/namespaces.ts), on the suite's own LAN (`network.subnet`).
    */
   readonly namespaceHosts?: true;
-  /** Why the layout cannot run yet: `npm run e2e` counts it as a skip with this reason. */
-  readonly notRunnable?: string;
 }
 
 export const E2E_STACKS: Readonly<Record<string, E2eStack>> = {
@@ -72,11 +78,10 @@ export const E2E_STACKS: Readonly<Record<string, E2eStack>> = {
     image: "rabbitmq-ha-test/rabbitmq:3.10-management",
     version: "3.10",
     haproxyImage: "rabbitmq-ha-test/haproxy:2.6",
+    loadBalancerImage: "rabbitmq-ha-test/loadbalancer:dev",
     network: { name: "rabbitmq-ha-e2e-hosts", subnet: "10.213.8.0/24" },
     topologyFiles: ["test/e2e/config/e2e.yaml", "test/e2e/config/e2e-mirrored-3x.yaml"],
     namespaceHosts: true,
-    notRunnable:
-      "not wired yet (test/e2e/hosts/README.md): the namespace engines and a hand-started cluster on them work, but the engine's deploy builds the load-balancer image on each host and a namespace engine has no route to Debian's mirror, and the two host-loss scenarios are not written",
   },
 };
 
@@ -131,9 +136,15 @@ export function e2eStackConfig(projectDir: string, stack: string): Config {
     ...hosts,
     "rabbitmq-ha:network": { ...section(config, "network", file), ...e2e.network },
     "rabbitmq-ha:cluster": { ...cluster, image: e2e.image, ...(e2e.version ? { version: e2e.version } : {}), retainNodeData: false },
-    "rabbitmq-ha:loadBalancers": { ...loadBalancers, haproxyImage: e2e.haproxyImage },
+    "rabbitmq-ha:loadBalancers": loadBalancerImages(loadBalancers, e2e),
     "rabbitmq-ha:topology": { ...topology, files: [...((topology["files"] ?? []) as unknown[]), ...e2e.topologyFiles], protectQueues: false },
   };
+}
+
+/** The stand-in HAProxy base, or the prebuilt load-balancer image in its place (the two exclude each other). */
+function loadBalancerImages(loadBalancers: Section, e2e: E2eStack): Section {
+  const { haproxyImage: _base, image: _prebuilt, ...rest } = loadBalancers;
+  return e2e.loadBalancerImage ? { ...rest, image: e2e.loadBalancerImage } : { ...rest, haproxyImage: e2e.haproxyImage };
 }
 
 /** The base's hosts, each at the socket of the namespace engine named after it. */

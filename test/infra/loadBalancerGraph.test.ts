@@ -19,6 +19,15 @@ describe("load balancers", () => {
     }
   });
 
+  it("use a prebuilt image as it is, building nothing, when the stack names one", async () => {
+    const lbs = stackValue("dev", "loadBalancers");
+    const { haproxyImage: _base, ...rest } = lbs;
+    const { resources } = await run("dev", { "rabbitmq-ha:loadBalancers": { ...rest, image: "registry.example/rabbitmq-ha-loadbalancer:2.8-1" } });
+    const image = named(resources, "lb-image-local");
+    expect(image.inputs).toEqual({ name: "registry.example/rabbitmq-ha-loadbalancer:2.8-1", keepLocally: true });
+    for (const lb of containers(resources, "loadbalancer")) expect(lb.dependencies).toContain(image.urn);
+  });
+
   it("use the stack's RabbitMQ image as it is on the host, kept when the stack goes", async () => {
     const { resources } = await run("modern");
     expect(named(resources, "cluster-image-local").inputs).toEqual({ name: "rabbitmq:4.1-management", keepLocally: true });

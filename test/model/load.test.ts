@@ -128,6 +128,14 @@ describe("loadStack", () => {
     expect(errorsOf(project({ "Pulumi.t.yaml": stack }))).toEqual(expected);
   });
 
+  it("refuses a prebuilt load-balancer image beside the base the program would build on", () => {
+    const stack = STACK.replace("    virtualIp: 10.10.0.100\n", "    virtualIp: 10.10.0.100\n    haproxyImage: haproxy:3.0\n    image: registry.example/lb:1\n");
+    expect(errorsOf(project({ "Pulumi.t.yaml": stack }))).toEqual([
+      "Pulumi.t.yaml:17:12  config.rabbitmq-ha:loadBalancers.image  image and haproxyImage exclude each other: haproxyImage is the base of the image the program builds, image a prebuilt one used as it is (allowed: one of them)",
+    ]);
+    expect(errorsOf(project({ "Pulumi.t.yaml": stack.replace("    haproxyImage: haproxy:3.0\n", "") }))).toEqual([]);
+  });
+
   it("reports schema problems of the stack file and every topology file together", () => {
     const stack = STACK.replace("    version: \"4.1\"\n", "    version: 4.1\n    maxMessageSize: 1GiB\n").replace("virtualIp:", "virtualIP:");
     const a = FILE_A.replace("    type: topic\n", "    type: topics\n    durabel: true\n");
@@ -135,7 +143,7 @@ describe("loadStack", () => {
       'Pulumi.t.yaml:6:14  config.rabbitmq-ha:cluster.version  number 4.1 is not allowed (allowed: "3.10", "3.11", "3.12", "3.13", "4.0", "4.1", "4.2", "4.3"; quote it: "4.1")',
       'Pulumi.t.yaml:7:21  config.rabbitmq-ha:cluster.maxMessageSize  "1GiB" is above RabbitMQ\'s limit (at most 512MiB)',
       'Pulumi.t.yaml:15:3  config.rabbitmq-ha:loadBalancers.virtualIp  missing (required: an IPv4 address such as 172.28.8.10)',
-      'Pulumi.t.yaml:16:5  config.rabbitmq-ha:loadBalancers.virtualIP  unknown key "virtualIP" (did you mean "virtualIp"? allowed: haproxyImage, virtualIp, virtualRouterId, advertInterval, vrrpVersion, preempt, amqpTimeout, checkInterval, maxConnections, resources, instances)',
+      'Pulumi.t.yaml:16:5  config.rabbitmq-ha:loadBalancers.virtualIP  unknown key "virtualIP" (did you mean "virtualIp"? allowed: haproxyImage, image, virtualIp, virtualRouterId, advertInterval, vrrpVersion, preempt, amqpTimeout, checkInterval, maxConnections, resources, instances)',
       'config/a.yaml:7:11  exchanges[0].type  "topics" is not allowed (allowed: "direct", "topic", "fanout", "headers")',
       'config/a.yaml:8:5  exchanges[0].durabel  unknown key "durabel" (did you mean "durable"? allowed: name, vhost, type, durable, autoDelete, internal, alternateExchange, description)',
     ]);

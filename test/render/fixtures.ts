@@ -30,6 +30,7 @@ export const seedCluster: ClusterSpec = {
 export const seedPair: LoadBalancerPairSpec = {
   networkMode: "bridge",
   haproxyImage: "haproxy:2.8",
+  prebuiltImage: undefined,
   virtualIp: "172.28.8.220",
   virtualRouterId: 51,
   advertIntervalMs: 1000,

@@ -12,10 +12,10 @@ export const cookieFile: Check = {
   run: async (deployment) => {
     const digests = new Set<string>();
     for (const node of deployment.nodes) {
-      const stat = await execIn(deployment.docker, node.container, ["stat", "-c", "%a %U %u", COOKIE]);
+      const stat = await execIn(deployment.dockerOf(node.container), node.container, ["stat", "-c", "%a %U %u", COOKIE]);
       expect(stat.exitCode === 0, `${node.hostname}: ${COOKIE} missing (${stat.output.trim()})`);
       expect(stat.output.trim() === "400 rabbitmq 999", `${node.hostname}: ${COOKIE} is "${stat.output.trim()}", want "400 rabbitmq 999"`);
-      const sum = await execIn(deployment.docker, node.container, ["sha256sum", COOKIE]);
+      const sum = await execIn(deployment.dockerOf(node.container), node.container, ["sha256sum", COOKIE]);
       digests.add(sum.output.split(" ")[0] ?? "");
     }
     expect(digests.size === 1, `the cookie differs between nodes (${digests.size} distinct values)`);

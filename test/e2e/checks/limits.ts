@@ -23,7 +23,7 @@ export const containerLimits: Check = {
       ...deployment.lbs.map((lb) => ({ container: lb.container, limits: deployment.model.loadBalancers.limits })),
     ];
     for (const { container, limits } of wanted) {
-      const info = await deployment.docker.getContainer(container).inspect();
+      const info = await deployment.dockerOf(container).getContainer(container).inspect();
       const problem = limitsProblem(container, info.HostConfig as { Memory?: number; NanoCpus?: number }, limits);
       expect(problem === undefined, problem ?? "");
     }

@@ -49,9 +49,9 @@ function privateKeys(deployment: Deployment): Map<string, string> {
 async function keyFilesDelivered(deployment: Deployment, keyLines: ReadonlySet<string>): Promise<string> {
   if (!deployment.model.tls.enabled) return "TLS off: no key files";
   for (const node of deployment.nodes) {
-    const stat = await execIn(deployment.docker, node.container, ["stat", "-c", "%a %U %u", NODE_KEY_PATH]);
+    const stat = await execIn(deployment.dockerOf(node.container), node.container, ["stat", "-c", "%a %U %u", NODE_KEY_PATH]);
     expect(stat.output.trim() === "400 rabbitmq 999", `${node.hostname}: ${NODE_KEY_PATH} is "${stat.output.trim()}", want "400 rabbitmq 999"`);
-    const content = await execIn(deployment.docker, node.container, ["cat", NODE_KEY_PATH]);
+    const content = await execIn(deployment.dockerOf(node.container), node.container, ["cat", NODE_KEY_PATH]);
     expect(privateLines(content.output).some((line) => keyLines.has(line)), `${node.hostname}: ${NODE_KEY_PATH} holds none of the generated keys`);
   }
   return `key files 0400 rabbitmq on ${deployment.nodes.length} nodes, each a generated key`;
@@ -69,7 +69,7 @@ export const noSecretAnywhere: Check = {
     const places: [string, string][] = renderStackFiles(deployment.model).map((f) => [`rendered ${f.container}:${f.path}`, f.text]);
     places.push(["state file", readFileSync(join(process.cwd(), E2E_STATE_DIR, `${deployment.stack}.json`), "utf8")]);
     for (const container of deployment.created.filter((o) => o.type === CONTAINER)) {
-      const handle = deployment.docker.getContainer(container.id);
+      const handle = deployment.dockerOf(container.id).getContainer(container.id);
       const info = await handle.inspect();
       places.push([`docker inspect ${info.Name}`, JSON.stringify(info)]);
       const logs = await handle.logs({ stdout: true, stderr: true, tail: LOG_LINES });

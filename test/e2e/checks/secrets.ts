@@ -29,7 +29,7 @@ export const noSecretsInInspect: Check = {
     const containers = deployment.created.filter((object) => object.type === CONTAINER);
     const leaks: string[] = [];
     for (const container of containers) {
-      const info = await deployment.docker.getContainer(container.id).inspect();
+      const info = await deployment.dockerOf(container.id).getContainer(container.id).inspect();
       const visible = JSON.stringify({ config: info.Config, host: info.HostConfig, args: info.Args, path: info.Path });
       for (const [what, value] of secrets) if (visible.includes(value)) leaks.push(`${what} in ${info.Name}`);
       const named = (info.Config.Env ?? []).filter((entry) => /COOKIE|PASSWORD|PASSWD|SECRET/i.test(entry.split("=")[0] ?? ""));

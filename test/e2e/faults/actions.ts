@@ -8,22 +8,22 @@ import { sleep } from "../log";
 
 /** docker stop: SIGTERM (the image's STOPSIGNAL), SIGKILL after the grace period. */
 export async function stopContainer(deployment: Deployment, container: string): Promise<void> {
-  await deployment.docker.getContainer(container).stop({ t: 20 });
+  await deployment.dockerOf(container).getContainer(container).stop({ t: 20 });
 }
 
 export async function startAndWaitHealthy(deployment: Deployment, container: string, timeoutMs?: number): Promise<void> {
-  if (!(await stateOf(deployment.docker, container)).running) await deployment.docker.getContainer(container).start();
-  await waitHealthyAgain(deployment.docker, container, timeoutMs);
+  if (!(await stateOf(deployment.dockerOf(container), container)).running) await deployment.dockerOf(container).getContainer(container).start();
+  await waitHealthyAgain(deployment.dockerOf(container), container, timeoutMs);
 }
 
 export async function restartAndWaitHealthy(deployment: Deployment, container: string): Promise<void> {
-  await deployment.docker.getContainer(container).restart({ t: 20 });
-  await waitHealthyAgain(deployment.docker, container);
+  await deployment.dockerOf(container).getContainer(container).restart({ t: 20 });
+  await waitHealthyAgain(deployment.dockerOf(container), container);
 }
 
 /** kill -9 of every process with this exact name inside the container. */
 export async function sigkillProcess(deployment: Deployment, container: string, process: string): Promise<void> {
-  const result = await execIn(deployment.docker, container, ["pkill", "-9", "-x", process]);
+  const result = await execIn(deployment.dockerOf(container), container, ["pkill", "-9", "-x", process]);
   if (result.exitCode !== 0) throw new Error(`pkill -9 -x ${process} in ${container} found nothing (exit ${result.exitCode})`);
 }
 
@@ -33,11 +33,11 @@ export async function sigkillProcess(deployment: Deployment, container: string, 
  */
 export async function recoverContainer(deployment: Deployment, container: string): Promise<string> {
   await waitFor(`${container} to react to the kill`, 10_000, async () => {
-    const info = await deployment.docker.getContainer(container).inspect();
+    const info = await deployment.dockerOf(container).getContainer(container).inspect();
     return !info.State.Running || info.RestartCount > 0 || info.State.Health?.Status !== "healthy";
   }).catch(() => undefined);
   await sleep(3_000);
-  const info = await deployment.docker.getContainer(container).inspect();
+  const info = await deployment.dockerOf(container).getContainer(container).inspect();
   const how = info.State.Running ? `restarted by its restart policy (${info.RestartCount}x)` : "stopped; started again";
   await startAndWaitHealthy(deployment, container);
   return how;

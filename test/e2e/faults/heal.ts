@@ -12,7 +12,7 @@ import { vipHolders } from "./vip";
 export async function healProblems(deployment: Deployment): Promise<string[]> {
   const problems: string[] = [];
   for (const container of [...deployment.nodes, ...deployment.lbs].map((handle) => handle.container)) {
-    const state = await stateOf(deployment.docker, container);
+    const state = await stateOf(deployment.dockerOf(container), container);
     if (!state.running || (state.health !== undefined && state.health !== "healthy")) {
       problems.push(`${container} ${state.running ? state.health ?? "" : "stopped"}`);
     }

@@ -26,7 +26,7 @@ interface Attachment {
 
 /** The node's one network, as the deployment attached it. */
 async function attachmentOf(deployment: Deployment, node: NodeHandle): Promise<Attachment> {
-  const networks = (await deployment.docker.getContainer(node.container).inspect()).NetworkSettings.Networks;
+  const networks = (await deployment.dockerOf(node.container).getContainer(node.container).inspect()).NetworkSettings.Networks;
   const entries = Object.entries(networks);
   const [name, settings] = entries[0] ?? [];
   if (entries.length !== 1 || !name || !settings) throw new Error(`${node.container} is attached to ${entries.length} networks, expected the stack's one`);
@@ -35,7 +35,7 @@ async function attachmentOf(deployment: Deployment, node: NodeHandle): Promise<A
 }
 
 async function partition(deployment: Deployment, node: NodeHandle, attachment: Attachment, forMs: number): Promise<void> {
-  const network = deployment.docker.getNetwork(attachment.network);
+  const network = deployment.dockerOf(node.container).getNetwork(attachment.network);
   await network.disconnect({ Container: node.container, Force: true });
   try {
     await sleep(forMs);

@@ -24,7 +24,7 @@ const FAILOVER_TIMEOUT_MS = 15_000;
 
 /** Pauses `holder` for PAUSE_MS; returns how the peer took over. Unpauses whatever happens. */
 async function stall(deployment: Deployment, holder: LbHandle, peer: LbHandle): Promise<string> {
-  const container = deployment.docker.getContainer(holder.container);
+  const container = deployment.dockerOf(holder.container).getContainer(holder.container);
   const paused = Date.now();
   await container.pause();
   try {
@@ -54,7 +54,7 @@ async function watchHolders(deployment: Deployment, thawed: LbHandle): Promise<{
 
 /** Keepalived's priority changes in `lb`'s log since `sinceMs` ("... effective priority from 100 to 254"). */
 async function priorityChanges(deployment: Deployment, lb: LbHandle, sinceMs: number): Promise<string> {
-  const raw = await deployment.docker.getContainer(lb.container).logs({ stdout: true, stderr: true, since: Math.floor(sinceMs / 1000), follow: false });
+  const raw = await deployment.dockerOf(lb.container).getContainer(lb.container).logs({ stdout: true, stderr: true, since: Math.floor(sinceMs / 1000), follow: false });
   const changes = demuxed(Buffer.isBuffer(raw) ? raw : Buffer.from(String(raw)))
     .split("\n")
     .map((line) => /effective priority from (\d+) to (\d+)/.exec(line))
@@ -90,7 +90,7 @@ export const STALL_FAULT: Fault = {
       throw new Error(`preempt is false but the VIP moved back to the thawed ${holder.name} (every client reset a second time): ${story}`);
     }
     if (finalHolders.length !== 1) throw new Error(`${finalHolders.length} load balancers hold the VIP after the thaw: ${story}`);
-    await waitHealthyAgain(deployment.docker, holder.container, 30_000);
+    await waitHealthyAgain(deployment.dockerOf(holder.container), holder.container, 30_000);
     return `${story}; ${holder.name} healthy again`;
   },
 };

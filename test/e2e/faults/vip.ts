@@ -9,7 +9,7 @@ import { waitFor } from "../containers";
 
 export async function vipHolders(deployment: Deployment): Promise<LbHandle[]> {
   const held = await Promise.all(
-    deployment.lbs.map((lb) => holdsVip({ name: lb.name, docker: deployment.docker, container: lb.container, address: lb.spec.address }, deployment.vip)),
+    deployment.lbs.map((lb) => holdsVip({ name: lb.name, docker: deployment.dockerOf(lb.container), container: lb.container, address: lb.spec.address }, deployment.vip)),
   );
   return deployment.lbs.filter((_, i) => held[i] === true);
 }

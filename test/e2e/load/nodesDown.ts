@@ -35,7 +35,7 @@ export class NodesDownMonitor {
 
   private async isDown(container: string): Promise<boolean> {
     try {
-      const info = await this.deployment.docker.getContainer(container).inspect();
+      const info = await this.deployment.dockerOf(container).getContainer(container).inspect();
       return !info.State.Running || (info.State.Health !== undefined && info.State.Health.Status !== "healthy");
     } catch {
       return true;

@@ -60,7 +60,7 @@ export class VipMonitor {
   }
 
   private async watch(container: string): Promise<void> {
-    const docker = this.deployment.docker;
+    const docker = this.deployment.dockerOf(container);
     while (this.running) {
       try {
         await this.follow(docker, container);
@@ -97,7 +97,7 @@ export class VipMonitor {
 
   private async touchStopFile(container: string): Promise<void> {
     try {
-      const exec = await this.deployment.docker.getContainer(container).exec({ Cmd: ["touch", this.stopFile] });
+      const exec = await this.deployment.dockerOf(container).getContainer(container).exec({ Cmd: ["touch", this.stopFile] });
       await exec.start({ Detach: true });
     } catch {
       // Not running: its loop died with it.

@@ -78,7 +78,10 @@ export const CONFIG_CHANGES: readonly ConfigChange[] = [
     kind: "node",
     name: "change the RabbitMQ image (a rebuilt stand-in with a new id)",
     apply: async (config, deployment) => {
-      const image = await rebuiltImage(deployment.docker, String((config["rabbitmq-ha:cluster"] as Record<string, unknown>)["image"]));
+      const engines = new Set(deployment.model.cluster.nodes.map((n) => n.host));
+      // The update scenarios run on the single-host layouts; a rebuilt image would have to reach every host.
+      if (engines.size !== 1) throw new Error(`the image scenario rebuilds the image on one engine, but the nodes run on ${engines.size} hosts`);
+      const image = await rebuiltImage(deployment.dockerOf(deployment.nodes[0]!.container), String((config["rabbitmq-ha:cluster"] as Record<string, unknown>)["image"]));
       return withObject(config, "rabbitmq-ha:cluster", (c) => ({ ...c, image }));
     },
     expectPlan: (_counts, steps) => onlyTouches(steps, "the image lookup and the node containers", (s) => isNodeContainer(s) || s.type === "docker:index/remoteImage:RemoteImage"),

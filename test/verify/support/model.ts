@@ -40,7 +40,7 @@ export function testModel(options: { nodes?: Model["cluster"]["nodes"]; topology
     },
     loadBalancers: {
       networkMode: "bridge",
-      haproxyImage: "haproxy:2.8", virtualIp: "10.99.0.100", virtualRouterId: 51, advertIntervalMs: 1000, vrrpVersion: 3,
+      haproxyImage: "haproxy:2.8", prebuiltImage: undefined, virtualIp: "10.99.0.100", virtualRouterId: 51, advertIntervalMs: 1000, vrrpVersion: 3,
       preempt: false, amqpTimeoutMs: 3 * 3_600_000, checkIntervalMs: 2000, maxConnections: 4000, limits: { memoryMiB: 512, cpus: 1 },
       instances: [
         { name: "lb1", address: "10.99.0.21", state: "MASTER", priority: 150, host: "local", publish: undefined, interface: undefined },
