@@ -8,6 +8,11 @@
 #  - a Keepalived killed with SIGKILL left the VIP on HAProxy's interface: both sides held it;
 #  - a Keepalived sharing HAProxy's namespace was stranded with only `lo` after HAProxy's
 #    container restarted. Here a restart always brings both up in one fresh namespace.
+# With host networking (several hosts) the namespace is the machine's and outlives the
+# container: a Keepalived gone without its own shutdown (SIGKILL, OOM) would leave the VIP on
+# the machine's interface while the peer takes it too. So this script removes any VIP it
+# declares that is still there once Keepalived is gone, and before it starts Keepalived (what
+# a killed container left behind).
 #
 # Files (rendered and uploaded by the deployment before start):
 #   /usr/local/etc/haproxy/haproxy.cfg   HAProxy, run as user haproxy like the official image
@@ -42,6 +47,7 @@ stop_keepalived() {
   # SIGTERM makes Keepalived advertise priority 0, so the BACKUP takes the VIP at once.
   signal_and_wait "$keepalived_pid" keepalived TERM "$KEEPALIVED_STOP_GRACE" \
     || signal_and_wait "$keepalived_pid" keepalived KILL 1
+  release_vips
 }
 
 stop_haproxy() {
@@ -66,6 +72,25 @@ on_reload_signal() {
   say "reload requested: HAProxy re-reads its config (SIGUSR2), Keepalived too (SIGHUP)"
   is_running "$haproxy_pid" && kill -s USR2 "$haproxy_pid"
   is_running "$keepalived_pid" && kill -s HUP "$keepalived_pid"
+}
+
+# The VIPs keepalived.conf declares, one "ADDRESS/PREFIX INTERFACE" per line.
+declared_vips() {
+  awk '/virtual_ipaddress[[:space:]]*[{]/ { inside = 1; next }
+       inside && /[}]/ { inside = 0 }
+       inside && $1 !~ /^#/ && $2 == "dev" { print $1, $3 }' "$KEEPALIVED_CONF"
+}
+
+# Removes every declared VIP an interface still carries (only ever called with no Keepalived
+# running: a running one adds and removes its VIP itself).
+release_vips() {
+  local address iface
+  while read -r address iface; do
+    if ip -o -4 addr show dev "$iface" 2> /dev/null | grep -q "inet ${address%/*}/"; then
+      say "removing the VIP $address left on $iface (no Keepalived holds it)"
+      ip addr del "$address" dev "$iface" || say "could not remove $address from $iface"
+    fi
+  done < <(declared_vips)
 }
 
 require_file() { [[ -f "$1" ]] || { say "missing $1: upload it before starting the container"; exit 2; }; }
@@ -102,6 +127,7 @@ for (( tenth = 0; tenth < 50; tenth++ )); do
   is_running "$haproxy_pid" || break
   sleep 0.1
 done
+release_vips
 keepalived --dont-fork --log-console --log-detail --use-file "$KEEPALIVED_CONF" &
 keepalived_pid=$!
 say "started haproxy ($haproxy_pid) and keepalived ($keepalived_pid)"
@@ -112,9 +138,10 @@ while is_running "$haproxy_pid" && is_running "$keepalived_pid"; do
 done
 
 if is_running "$haproxy_pid"; then
-  # No grace: a dead Keepalived may have left the VIP on eth0, and only the end of this
-  # container's namespace removes it.
-  say "keepalived exited: stopping haproxy so the container (and any VIP) goes away"
+  # No grace: a dead Keepalived may have left the VIP on eth0; it goes first (host
+  # networking), then the container with its namespace (bridge network).
+  say "keepalived exited: removing any VIP it left, stopping haproxy so the container goes away"
+  release_vips
   kill_haproxy
 else
   say "haproxy exited: stopping keepalived so the container (and any VIP) goes away"

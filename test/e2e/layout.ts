@@ -17,6 +17,7 @@ import { verifyWithNodeDown } from "./checks/verifyNodeDown";
 import { Deployment, deploymentOf } from "./deployment";
 import { FAULTS } from "./faults";
 import { HOST_FAULTS } from "./faults/hostFaults";
+import { LB_FAULTS } from "./faults/lbFaults";
 import { leftMachines, removeMachines, startMachines } from "./hosts/hostsLayout";
 import { runScenario } from "./faults/runScenario";
 import { loadE2eModel } from "./model";
@@ -124,7 +125,9 @@ export async function runLayout(options: LayoutOptions): Promise<LayoutResult> {
       if (deployment.model.tls.enabled) checks.push(...(await runChecks(deployment, TLS_CHECKS)));
       checks.push(...(await verifyChecks(deployment)));
       checks.push(...(await verifyCliChecks(projectDir, deployment)));
-      for (const fault of options.faults ? (multiHost ? HOST_FAULTS : FAULTS) : []) {
+      // Several hosts: the load balancers' own faults again (with host networking a dead
+      // Keepalived's VIP outlives its container), then whole machines lost.
+      for (const fault of options.faults ? (multiHost ? [...LB_FAULTS, ...HOST_FAULTS] : FAULTS) : []) {
         if (options.onlyFaults && !options.onlyFaults.includes(fault.id)) {
           checks.push({ name: `fault ${fault.id}`, status: "skip", detail: "not selected (--faults)", ms: 0 });
           continue;

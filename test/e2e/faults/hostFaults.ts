@@ -9,8 +9,7 @@
  */
 import type { Deployment, LbHandle } from "../deployment";
 import type { Fault } from "./fault";
-import { otherLb, vipHolders, waitForSingleHolder } from "./vip";
-import { holdsVip } from "../../../ops/loadBalancer/vipHolder";
+import { holds, otherLb, vipHolders, waitForSingleHolder } from "./vip";
 import { membershipProblems } from "../checks/cluster";
 import { stateOf, waitFor } from "../containers";
 import { sleep } from "../log";
@@ -39,9 +38,9 @@ async function holderAndMachine(deployment: Deployment): Promise<{ holder: LbHan
   return { holder, machine: holder.spec.host, other };
 }
 
-/** Milliseconds until `lb` holds the VIP (the lost machine may still believe it holds it too, unreachable). */
+/** Milliseconds until `lb` holds the VIP (the machine cut off may still hold it too, unreachable). */
 async function waitForVipOn(deployment: Deployment, lb: LbHandle, since: number): Promise<number> {
-  await waitFor(`${lb.name} to hold the VIP`, MOVE_TIMEOUT_MS, async () => (await holdsVip({ name: lb.name, docker: deployment.dockerOf(lb.container), container: lb.container, address: lb.spec.address }, deployment.vip)) === true, 100);
+  await waitFor(`${lb.name} to hold the VIP`, MOVE_TIMEOUT_MS, async () => (await holds(deployment, lb)) === true, 100);
   return Date.now() - since;
 }
 

@@ -4,14 +4,27 @@
  * program's hand-over hook uses too).
  */
 import type { Deployment, LbHandle } from "../deployment";
-import { holdsVip } from "../../../ops/loadBalancer/vipHolder";
+import { execFileSync } from "node:child_process";
+import { holdsVip, listsAddress } from "../../../ops/loadBalancer/vipHolder";
 import { waitFor } from "../containers";
+import { e2eStack } from "../stacks";
+import { namespaceOf } from "../hosts/namespaces";
 
 export async function vipHolders(deployment: Deployment): Promise<LbHandle[]> {
-  const held = await Promise.all(
-    deployment.lbs.map((lb) => holdsVip({ name: lb.name, docker: deployment.dockerOf(lb.container), container: lb.container, address: lb.spec.address }, deployment.vip)),
-  );
+  const held = await Promise.all(deployment.lbs.map((lb) => holds(deployment, lb)));
   return deployment.lbs.filter((_, i) => held[i] === true);
+}
+
+/**
+ * Inside the container, as an operator looks. With host networking the interface is the
+ * machine's and outlives the container, so on the suite's namespace machines the machine itself
+ * is asked: a VIP a dead load balancer left behind still counts as held.
+ */
+export async function holds(deployment: Deployment, lb: LbHandle): Promise<boolean | undefined> {
+  if (e2eStack(deployment.stack).namespaceHosts) {
+    return listsAddress(execFileSync("ip", ["-n", namespaceOf(lb.spec.host), "-o", "-4", "addr", "show"], { encoding: "utf8" }), deployment.vip);
+  }
+  return holdsVip({ name: lb.name, docker: deployment.dockerOf(lb.container), container: lb.container, address: lb.spec.address }, deployment.vip);
 }
 
 /** Waits until exactly one load balancer holds the VIP (optionally a given one) and returns it. */
