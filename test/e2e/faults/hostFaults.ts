@@ -30,12 +30,17 @@ const HOST_MAX_OUTAGE_SECONDS = 5;
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;
 
-/** The VIP holder (exactly one), its machine, and the load balancer on another machine. */
-async function holderAndMachine(deployment: Deployment): Promise<{ holder: LbHandle; machine: string; other: LbHandle }> {
+type PickMachine = (deployment: Deployment, holder: LbHandle) => Promise<string>;
+const holdersMachine: PickMachine = async (_deployment, holder) => holder.spec.host;
+
+/** The VIP holder (exactly one), the machine to lose, the other load balancer, and whether the holder goes with the machine. */
+async function machineToLose(deployment: Deployment, pick: PickMachine): Promise<{ holder: LbHandle; machine: string; other: LbHandle; holderLost: boolean }> {
   const holder = await waitForSingleHolder(deployment, MOVE_TIMEOUT_MS);
+  const machine = await pick(deployment, holder);
   const other = otherLb(deployment, holder);
-  if (other.spec.host === holder.spec.host) throw new Error(`both load balancers run on ${holder.spec.host}: losing it is not survivable`);
-  return { holder, machine: holder.spec.host, other };
+  const holderLost = holder.spec.host === machine;
+  if (holderLost && other.spec.host === machine) throw new Error(`both load balancers run on ${machine}: losing it is not survivable`);
+  return { holder, machine, other, holderLost };
 }
 
 /** Milliseconds until `lb` holds the VIP (the machine cut off may still hold it too, unreachable). */
@@ -70,18 +75,14 @@ async function waitRejoined(deployment: Deployment, since: number): Promise<numb
  * containers must come back by their restart policy alone. The VIP must move when its holder
  * was on that machine and stay where it is otherwise.
  */
-function engineStopFault(id: string, name: string, cutsClients: boolean, pickMachine: (deployment: Deployment, holder: LbHandle) => Promise<string>): Fault {
+function engineStopFault(id: string, name: string, cutsClients: boolean, pickMachine: PickMachine): Fault {
   return {
     id,
     name,
     maxOutageSeconds: HOST_MAX_OUTAGE_SECONDS,
     expectReconnect: cutsClients,
     inject: async (deployment) => {
-      const holder = await waitForSingleHolder(deployment, MOVE_TIMEOUT_MS);
-      const machine = await pickMachine(deployment, holder);
-      const other = otherLb(deployment, holder);
-      const holderLost = holder.spec.host === machine;
-      if (holderLost && other.spec.host === machine) throw new Error(`both load balancers run on ${machine}: losing it is not survivable`);
+      const { holder, machine, other, holderLost } = await machineToLose(deployment, pickMachine);
       const stopping = Date.now();
       const moved = holderLost ? waitForVipOn(deployment, other, stopping) : undefined;
       await stopEngine(machine);
@@ -120,7 +121,7 @@ export const HOST_FAULTS: readonly Fault[] = [
     maxOutageSeconds: HOST_MAX_OUTAGE_SECONDS,
     expectReconnect: true,
     inject: async (deployment) => {
-      const { holder, machine, other } = await holderAndMachine(deployment);
+      const { holder, machine, other } = await machineToLose(deployment, holdersMachine);
       const cut = Date.now();
       setLink(machine, "down");
       let movedMs: number;
@@ -146,7 +147,7 @@ export const HOST_FAULTS: readonly Fault[] = [
       return `${machine} (${holder.name}, ${nodes}) off the LAN ${seconds(back - cut)}: VIP ${holder.name} -> ${other.name} ${seconds(movedMs)} after the cut, ${seen}; link up: every node a running member ${seconds(rejoined)} later; only ${holderAtEnd} holds the VIP`;
     },
   },
-  engineStopFault("host-engine-stop", "the VIP holder's machine loses its Docker engine (stopped, then started)", true, async (_deployment, holder) => holder.spec.host),
+  engineStopFault("host-engine-stop", "the VIP holder's machine loses its Docker engine (stopped, then started)", true, holdersMachine),
   // The disc node serves no clients in the seed's plan: nobody's connection goes with it.
   engineStopFault("disc-host-engine-stop", "the disc node's machine loses its Docker engine (stopped, then started)", false, async (deployment) => {
     const disc = deployment.model.cluster.nodes.find((n) => n.type === "disc");

@@ -7,9 +7,8 @@
  */
 import type { Model } from "../../../model/types";
 import { contains, formatIpv4, parseCidr, parseIpv4 } from "../../../model/net/ipv4";
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import { PREFIX, STATE_DIR, createLan, loadImages, startEngine, tearDownHosts, type HostsLan } from "./namespaces";
+import { STATE_DIR, createLan, loadImages, ourLinks, ourNamespaces, startEngine, tearDownHosts, type HostsLan } from "./namespaces";
 
 /**
  * The LAN: the stack's subnet, the client (this process) on its lowest free host address (the
@@ -65,10 +64,9 @@ export { tearDownHosts as removeMachines };
 
 /** What of the machines is still there: namespaces, links, the state directory (engines live under it). */
 export function leftMachines(): string[] {
-  const ours = (listing: string): string[] => listing.split("\n").map((line) => /^(?:\d+: )?([^ :@]+)/.exec(line)?.[1] ?? "").filter((name) => name.startsWith(`${PREFIX}-`));
   return [
-    ...ours(execFileSync("ip", ["netns", "list"], { encoding: "utf8" })).map((ns) => `namespace ${ns}`),
-    ...ours(execFileSync("ip", ["-o", "link", "show"], { encoding: "utf8" })).map((link) => `link ${link}`),
+    ...ourNamespaces().map((ns) => `namespace ${ns}`),
+    ...ourLinks().map((link) => `link ${link}`),
     ...(fs.existsSync(STATE_DIR) ? [STATE_DIR] : []),
   ];
 }

@@ -142,14 +142,19 @@ export async function tearDownHosts(): Promise<void> {
   for (const host of hosts) await stopEngine(host);
   // The engines' own mounts (netns files, overlay roots) go before their directories do.
   tryRun("bash", ["-c", `grep -o ' ${STATE_DIR}/[^ ]*' /proc/mounts | sort -r | xargs -r -n1 umount -l`]);
-  for (const ns of run("ip", ["netns", "list"]).split("\n").map((line) => line.split(" ")[0] ?? "")) {
-    if (ns.startsWith(`${PREFIX}-`)) tryRun("ip", ["netns", "delete", ns]);
-  }
-  for (const line of run("ip", ["-o", "link", "show"]).split("\n")) {
-    const name = /^\d+: ([^:@]+)/.exec(line)?.[1];
-    if (name?.startsWith(`${PREFIX}-`)) tryRun("ip", ["link", "delete", name]);
-  }
+  for (const ns of ourNamespaces()) tryRun("ip", ["netns", "delete", ns]);
+  for (const link of ourLinks()) tryRun("ip", ["link", "delete", link]);
   fs.rmSync(STATE_DIR, { recursive: true, force: true });
+}
+
+/** Our network namespaces (`ip netns list`: "name" or "name (id: N)" per line). */
+export function ourNamespaces(): string[] {
+  return run("ip", ["netns", "list"]).split("\n").map((line) => line.split(" ")[0] ?? "").filter((ns) => ns.startsWith(`${PREFIX}-`));
+}
+
+/** Our links in the root namespace (`ip -o link show`: "N: name@peer: ..." per line). */
+export function ourLinks(): string[] {
+  return run("ip", ["-o", "link", "show"]).split("\n").map((line) => /^\d+: ([^:@]+)/.exec(line)?.[1] ?? "").filter((name) => name.startsWith(`${PREFIX}-`));
 }
 
 function readPid(host: string): number | undefined {
