@@ -83,16 +83,20 @@ function engineStopFault(id: string, name: string, cutsClients: boolean, pickMac
     expectReconnect: cutsClients,
     inject: async (deployment) => {
       const { holder, machine, other, holderLost } = await machineToLose(deployment, pickMachine);
+      const containers = [...nodesOn(deployment, machine).map((n) => n.container), ...deployment.lbs.filter((lb) => lb.spec.host === machine).map((lb) => lb.container)];
+      const engine = deployment.dockerOf(containers[0] ?? "");
       const stopping = Date.now();
       const moved = holderLost ? waitForVipOn(deployment, other, stopping) : undefined;
+      moved?.catch(() => undefined); // awaited below; a failure before that must not go unhandled
       await stopEngine(machine);
       const stoppedMs = Date.now() - stopping;
+      // The machine really lost its engine (a missing pid file would make the stop a no-op).
+      if (await engine.ping().then(() => true, () => false)) throw new Error(`${machine}'s engine still answers after being stopped`);
       const vip = moved ? `VIP ${holder.name} -> ${other.name} ${seconds(await moved)} after the stop began` : await stayedOn(deployment, holder);
       await sleep(ENGINE_DOWN_MS);
       const starting = Date.now();
       await startEngine(machine);
       // Back by their restart policy only: nothing here starts a container.
-      const containers = [...nodesOn(deployment, machine).map((n) => n.container), ...deployment.lbs.filter((lb) => lb.spec.host === machine).map((lb) => lb.container)];
       await waitFor(`${containers.join(", ")} to run again by their restart policy`, 60_000, async () => {
         const states = await Promise.all(containers.map((c) => stateOf(deployment.dockerOf(c), c).catch(() => ({ running: false }))));
         return states.every((s) => s.running);
